@@ -21,10 +21,10 @@ import org.rocksdb.WriteOptions;
 
 /**
  * RocksDB store with column families {@code nodes} (node id → node record), {@code bookings}
- * (booking id → booking) and {@code usage} (tenant \0 region → used bytes). Writes go to the WAL
- * and are fsync'd for nodes and bookings (rare, and must survive a crash); usage is written on
- * every placement, so it is not fsync'd (a crash can lose the last few usage increments, see the
- * README).
+ * (booking id → booking) and {@code usage} (tenant \0 region → used bytes). Every write goes to the
+ * WAL, so a process crash loses nothing. Bookings are also fsync'd (rare, and money); node records
+ * (every heartbeat) and usage (every placement) are not, so a machine crash can lose the last
+ * moments of telemetry and usage increments (see the README, Decisions).
  */
 public final class RocksDbPlacementStore implements PlacementStore {
   private static final byte[] NODES = "nodes".getBytes(StandardCharsets.UTF_8);
@@ -77,7 +77,7 @@ public final class RocksDbPlacementStore implements PlacementStore {
 
   @Override
   public void putNode(NodeRecord node) {
-    put(nodes, node.nodeId().getBytes(StandardCharsets.UTF_8), RecordCodec.encodeNode(node), true);
+    put(nodes, node.nodeId().getBytes(StandardCharsets.UTF_8), RecordCodec.encodeNode(node), false);
   }
 
   @Override
