@@ -118,7 +118,7 @@ public final class NodeRegistry {
               if (old == null) {
                 LOG.log(
                     Level.INFO,
-                    "node {0} registered: hp {1}, {2}/{3}, {4} bytes",
+                    "node {0} registered: hp {1}, {2}/{3}, {4,number,#} bytes",
                     id,
                     r.hpId(),
                     r.region(),
