@@ -3,8 +3,8 @@ package network.icn.agent.store;
 import java.nio.ByteBuffer;
 import java.util.Objects;
 import java.util.zip.CRC32C;
-import network.icn.agent.AgentError;
-import network.icn.agent.AgentException;
+import network.icn.agent.client.AgentError;
+import network.icn.agent.client.AgentException;
 import network.icn.agent.client.ShardSpec;
 import network.icn.agent.merkle.ShardMerkle;
 

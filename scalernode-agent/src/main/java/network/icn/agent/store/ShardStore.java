@@ -1,7 +1,7 @@
 package network.icn.agent.store;
 
 import java.util.Optional;
-import network.icn.agent.AgentException;
+import network.icn.agent.client.AgentException;
 import network.icn.agent.client.ShardId;
 import network.icn.agent.client.ShardSpec;
 

@@ -12,12 +12,12 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-import network.icn.agent.AgentError;
-import network.icn.agent.AgentException;
+import network.icn.agent.client.AgentError;
+import network.icn.agent.client.AgentException;
 import network.icn.agent.client.ChunkChecksums;
 import network.icn.agent.client.ShardId;
 import network.icn.agent.client.ShardSpec;
-import network.icn.agent.testing.HashListMerkle;
+import network.icn.agent.merkle.ErasureShardMerkle;
 import network.icn.agent.testing.TestShards;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -27,7 +27,7 @@ import org.junit.jupiter.api.Test;
 abstract class ShardStoreContract {
   static final int CHUNK = 4096;
   static final long CAPACITY = 4L * 1024 * 1024;
-  final HashListMerkle merkle = new HashListMerkle();
+  final ErasureShardMerkle merkle = new ErasureShardMerkle();
   ShardStore store;
 
   /** A fresh, empty store offering {@code capacity} bytes that verifies Merkle roots. */

@@ -1,4 +1,4 @@
-package network.icn.agent;
+package network.icn.agent.client;
 
 import java.util.Objects;
 

@@ -1,9 +1,12 @@
-package network.icn.agent;
+package network.icn.agent.client;
 
 /**
- * Every failure the agent reports, each with the HTTP status the shard API answers. Only the shard
- * API's error mapper turns these into responses; the gateway maps the client's view of them to S3
- * errors.
+ * Every failure the agent module reports, on the node and in its client, each with the HTTP status
+ * the shard API answers. It lives in the client package because the gateway maps it to S3 errors.
+ *
+ * <p>Every failure the agent reports, each with the HTTP status the shard API answers. Only the
+ * shard API's error mapper turns these into responses; the gateway maps the client's view of them
+ * to S3 errors.
  */
 public enum AgentError {
   /** The request is malformed: bad id, bad headers, bad range, bad JSON. */
@@ -29,7 +32,13 @@ public enum AgentError {
   /** An unexpected local I/O failure. */
   IO_ERROR(500),
   /** The offered capacity is exhausted or the disk is full; nothing partial was kept. */
-  INSUFFICIENT_STORAGE(507);
+  INSUFFICIENT_STORAGE(507),
+  /** Client side: the node could not be reached, or the connection dropped mid-exchange. */
+  UNAVAILABLE(503),
+  /** Client side: no progress within the configured timeout. */
+  TIMEOUT(504),
+  /** Client side: the node answered something that is not the shard API. */
+  PROTOCOL_ERROR(502);
 
   private final int httpStatus;
 
