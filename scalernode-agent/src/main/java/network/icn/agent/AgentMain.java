@@ -29,16 +29,15 @@ public final class AgentMain {
     System.out.println("node id " + agent.nodeId());
     System.out.println("listening on " + agent.address());
     System.out.flush();
-    CountDownLatch stopped = new CountDownLatch(1);
-    Runtime.getRuntime()
-        .addShutdownHook(
-            new Thread(
-                () -> {
-                  agent.stop();
-                  System.out.println("stopped");
-                  System.out.flush();
-                  stopped.countDown();
-                }));
-    stopped.await();
+    // SIGTERM/SIGINT: stop accepting, drain in-flight requests, flush the index, exit 0.
+    CountDownLatch stopRequested = new CountDownLatch(1);
+    for (String name : new String[] {"TERM", "INT"}) {
+      sun.misc.Signal.handle(new sun.misc.Signal(name), signal -> stopRequested.countDown());
+    }
+    stopRequested.await();
+    boolean clean = agent.stop();
+    System.out.println(clean ? "stopped" : "stopped (some requests were cut off at the deadline)");
+    System.out.flush();
+    System.exit(0);
   }
 }
