@@ -1,0 +1,221 @@
+package network.icn.agent;
+
+import io.prometheus.metrics.model.registry.PrometheusRegistry;
+import java.io.IOException;
+import java.lang.System.Logger;
+import java.lang.System.Logger.Level;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Optional;
+import java.util.SplittableRandom;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import network.icn.agent.auth.GatewayAllowList;
+import network.icn.agent.auth.ReplayCache;
+import network.icn.agent.auth.RequestAuthenticator;
+import network.icn.agent.challenge.ChallengeResponder;
+import network.icn.agent.client.ShardId;
+import network.icn.agent.http.NodeHandler;
+import network.icn.agent.http.ShardApi;
+import network.icn.agent.http.ShardHttpServer;
+import network.icn.agent.http.ShardReadHandler;
+import network.icn.agent.http.ShardWriteHandler;
+import network.icn.agent.identity.NodeKey;
+import network.icn.agent.merkle.ErasureShardMerkle;
+import network.icn.agent.merkle.ShardMerkle;
+import network.icn.agent.metrics.AgentMetrics;
+import network.icn.agent.registration.PlacementRegistrar;
+import network.icn.agent.registration.RegistrationLoop;
+import network.icn.agent.scrub.Scrubber;
+import network.icn.agent.store.CorruptionListener;
+import network.icn.agent.store.FileShardStore;
+import network.icn.placement.api.PlacementService;
+import network.icn.placement.client.PlacementClient;
+
+/**
+ * A started agent: everything wired by hand, in dependency order. {@link #close()} shuts down in
+ * reverse: stop accepting, drain requests, stop background tasks, flush the store.
+ */
+public final class RunningAgent implements AutoCloseable {
+  public static final String VERSION = "0.1.0";
+  private static final Logger LOG = System.getLogger(RunningAgent.class.getName());
+
+  private final AgentConfig config;
+  private final NodeKey key;
+  private final FileShardStore store;
+  private final AgentMetrics metrics;
+  private final ShardHttpServer server;
+  private final ExecutorService background = Executors.newVirtualThreadPerTaskExecutor();
+  private final Optional<RegistrationLoop> registration;
+  private final ExecutorService requests = Executors.newVirtualThreadPerTaskExecutor();
+
+  private RunningAgent(AgentConfig config, Clock clock, Optional<PlacementService> placement)
+      throws IOException {
+    this.config = config;
+    SecureRandom secure = new SecureRandom();
+    this.key = NodeKey.loadOrCreate(config.keyFile(), secure);
+    ShardMerkle merkle = new ErasureShardMerkle();
+    this.store =
+        FileShardStore.open(
+            config.dataDir(),
+            config.capacityBytes(),
+            config.verifyMerkle() ? merkle : null,
+            clock,
+            new SplittableRandom(secure.nextLong()),
+            FileShardStore::usableSpace);
+    PrometheusRegistry registry = new PrometheusRegistry();
+    this.metrics = new AgentMetrics(registry, store::usage);
+    CorruptionListener corruption = this::onCorrupt;
+    RequestAuthenticator auth =
+        new RequestAuthenticator(
+            new GatewayAllowList(config.allowedGateways()),
+            new ReplayCache(config.replayCacheSize()),
+            clock,
+            config.maxClockSkew());
+    ShardApi api =
+        new ShardApi(
+            requests,
+            auth,
+            metrics,
+            new ShardWriteHandler(store, key.keyPair(), metrics),
+            new ShardReadHandler(store, metrics, corruption),
+            new NodeHandler(
+                store,
+                new ChallengeResponder(store, merkle, key.keyPair(), 64, corruption),
+                registry,
+                key.nodeId()),
+            new SplittableRandom(secure.nextLong()));
+    this.server =
+        ShardHttpServer.start(
+            api,
+            config.listen(),
+            config.ioThreads(),
+            config.maxHeaderBytes(),
+            config.idleTimeout());
+    if (config.scrubBytesPerSecond() > 0) {
+      Scrubber scrubber =
+          new Scrubber(
+              store,
+              metrics,
+              corruption,
+              config.scrubBytesPerSecond(),
+              nanos -> TimeUnit.NANOSECONDS.sleep(nanos));
+      background.execute(() -> scrubForever(scrubber));
+    }
+    Optional<PlacementService> service =
+        placement.or(
+            () ->
+                config
+                    .placementUrl()
+                    .map(
+                        url ->
+                            new PlacementClient(
+                                URI.create(url), Optional.empty(), Duration.ofSeconds(10))));
+    this.registration =
+        service.map(
+            s -> {
+              ScheduledExecutorService scheduler =
+                  Executors.newSingleThreadScheduledExecutor(Thread.ofVirtual().factory());
+              RegistrationLoop loop =
+                  new RegistrationLoop(
+                      new PlacementRegistrar(
+                          s,
+                          key.keyPair(),
+                          new PlacementRegistrar.Identity(
+                              key.nodeId(),
+                              config.hpId().orElse(key.nodeId()),
+                              config.region(),
+                              config.site(),
+                              config.hardwareClass(),
+                              endpointFor(config, server.address()),
+                              VERSION),
+                          store::usage,
+                          () ->
+                              new PlacementRegistrar.Telemetry(
+                                  metrics.diskErrorCount(), metrics.corruptShardCount()),
+                          clock),
+                      scheduler,
+                      config.heartbeatInterval());
+              loop.start();
+              return loop;
+            });
+  }
+
+  /** Starts an agent; {@code placement} overrides the configured placement URL (tests). */
+  public static RunningAgent start(
+      AgentConfig config, Clock clock, Optional<PlacementService> placement) throws IOException {
+    return new RunningAgent(config, clock, placement);
+  }
+
+  private static String endpointFor(AgentConfig config, InetSocketAddress bound) {
+    if (config.listen().getPort() == 0 && config.endpoint().endsWith(":0")) {
+      return config.endpoint().substring(0, config.endpoint().length() - 1) + bound.getPort();
+    }
+    return config.endpoint();
+  }
+
+  private void onCorrupt(ShardId id, String detail) {
+    if (store.quarantine(id)) {
+      metrics.corruptShard();
+      LOG.log(Level.ERROR, "quarantined corrupt shard " + id + ": " + detail);
+    }
+  }
+
+  private void scrubForever(Scrubber scrubber) {
+    try {
+      while (!Thread.currentThread().isInterrupted()) {
+        scrubber.runPass();
+        Thread.sleep(1000);
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    } catch (RuntimeException e) {
+      LOG.log(Level.ERROR, "scrubber stopped", e);
+    }
+  }
+
+  public String nodeId() {
+    return key.nodeId();
+  }
+
+  public boolean keyCreated() {
+    return key.created();
+  }
+
+  public InetSocketAddress address() {
+    return server.address();
+  }
+
+  public FileShardStore store() {
+    return store;
+  }
+
+  public long registrationSuccesses() {
+    return registration.map(RegistrationLoop::successes).orElse(0L);
+  }
+
+  /** Graceful stop; returns true if no request was cut off. */
+  public boolean stop() {
+    boolean clean = server.stop(config.shutdownGrace());
+    registration.ifPresent(RegistrationLoop::close);
+    background.shutdownNow();
+    requests.shutdownNow();
+    try {
+      background.awaitTermination(5, TimeUnit.SECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+    store.close();
+    return clean;
+  }
+
+  @Override
+  public void close() {
+    stop();
+  }
+}

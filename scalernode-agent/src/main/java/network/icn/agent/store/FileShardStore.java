@@ -1,0 +1,685 @@
+package network.icn.agent.store;
+
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.DirectoryStream;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.ReentrantLock;
+import java.util.random.RandomGenerator;
+import java.util.zip.CRC32C;
+import network.icn.agent.client.AgentError;
+import network.icn.agent.client.AgentException;
+import network.icn.agent.client.ShardId;
+import network.icn.agent.client.ShardSpec;
+import network.icn.agent.merkle.ShardMerkle;
+
+/**
+ * The shard store on a local file system. Layout under the data directory:
+ *
+ * <ul>
+ *   <li>{@code shards/ab/cd/<id>.shard}: committed shards; {@code ab/cd} are the first two bytes of
+ *       SHA-256(id) in hex, so directories stay small whatever ids the gateway picks;
+ *   <li>{@code tmp/}: writes in flight, removed at startup (a crash leaves them behind);
+ *   <li>{@code quarantine/}: shards whose bytes failed verification, kept for the operator;
+ *   <li>{@code usage.idx}: capacity totals written at clean shutdown, consumed at startup;
+ *   <li>{@code LOCK}: held while a store is open, so two agents never share a directory.
+ * </ul>
+ *
+ * A put writes to a temp file, verifies every chunk as it arrives, fsyncs the file, renames it into
+ * place atomically and fsyncs the directory. Nothing partial is ever visible under {@code shards/}.
+ */
+public final class FileShardStore implements ShardStore {
+  /** Free-space probe, injectable so tests can simulate a full disk. */
+  @FunctionalInterface
+  public interface DiskSpace {
+    long usableBytes(Path dir) throws IOException;
+  }
+
+  private static final String SUFFIX = ".shard";
+  private static final int LOCK_STRIPES = 64;
+  private static final int USAGE_MAGIC = 0x49435553; // "ICUS"
+
+  private final Path root;
+  private final Path shardsDir;
+  private final Path tmpDir;
+  private final Path quarantineDir;
+  private final long capacityBytes;
+  private final ShardMerkle merkle;
+  private final Clock clock;
+  private final RandomGenerator random;
+  private final DiskSpace diskSpace;
+  private final FileChannel lockChannel;
+  private final FileLock lock;
+  private final ReentrantLock[] idLocks = new ReentrantLock[LOCK_STRIPES];
+  private final Object capacityMonitor = new Object();
+  private final AtomicLong used = new AtomicLong();
+  private final AtomicLong reserved = new AtomicLong();
+  private final AtomicLong count = new AtomicLong();
+  private final boolean startedFromIndex;
+
+  private FileShardStore(
+      Path root,
+      long capacityBytes,
+      ShardMerkle merkle,
+      Clock clock,
+      RandomGenerator random,
+      DiskSpace diskSpace)
+      throws IOException {
+    this.root = root;
+    this.shardsDir = root.resolve("shards");
+    this.tmpDir = root.resolve("tmp");
+    this.quarantineDir = root.resolve("quarantine");
+    this.capacityBytes = capacityBytes;
+    this.merkle = merkle;
+    this.clock = clock;
+    this.random = random;
+    this.diskSpace = diskSpace;
+    for (int i = 0; i < LOCK_STRIPES; i++) {
+      idLocks[i] = new ReentrantLock();
+    }
+    Files.createDirectories(shardsDir);
+    Files.createDirectories(tmpDir);
+    Files.createDirectories(quarantineDir);
+    this.lockChannel =
+        FileChannel.open(root.resolve("LOCK"), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+    FileLock acquired;
+    try {
+      acquired = lockChannel.tryLock();
+    } catch (java.nio.channels.OverlappingFileLockException e) {
+      acquired = null;
+    }
+    if (acquired == null) {
+      lockChannel.close();
+      throw new IOException("another agent is using the data directory " + root);
+    }
+    this.lock = acquired;
+    cleanTemp();
+    this.startedFromIndex = loadUsageIndex();
+    if (!startedFromIndex) {
+      scanUsage();
+    }
+  }
+
+  /**
+   * Opens (creating if needed) a store in {@code root}.
+   *
+   * @param merkle recomputes the Merkle root of every put, or {@code null} to trust the declared
+   *     root (saves roughly one SHA-256 pass over the data)
+   */
+  public static FileShardStore open(
+      Path root,
+      long capacityBytes,
+      ShardMerkle merkle,
+      Clock clock,
+      RandomGenerator random,
+      DiskSpace diskSpace) {
+    if (capacityBytes <= 0) {
+      throw new IllegalArgumentException("capacity must be positive");
+    }
+    try {
+      return new FileShardStore(
+          root.toAbsolutePath(),
+          capacityBytes,
+          merkle,
+          Objects.requireNonNull(clock, "clock"),
+          Objects.requireNonNull(random, "random"),
+          Objects.requireNonNull(diskSpace, "diskSpace"));
+    } catch (IOException e) {
+      throw new AgentException(
+          AgentError.IO_ERROR, "cannot open shard store: " + e.getMessage(), e);
+    }
+  }
+
+  /** The default probe: the file store's usable space. */
+  public static long usableSpace(Path dir) throws IOException {
+    return Files.getFileStore(dir).getUsableSpace();
+  }
+
+  /** True if startup took the totals from the clean-shutdown index rather than a scan. */
+  public boolean startedFromIndex() {
+    return startedFromIndex;
+  }
+
+  @Override
+  public ShardWriter create(ShardId id, ShardSpec spec) {
+    Optional<ShardInfo> existing = stat(id);
+    if (existing.isPresent() && !existing.get().spec().equals(spec)) {
+      throw conflict(id);
+    }
+    long fileLength = ShardFileFormat.fileLength(id, spec);
+    reserve(id, fileLength);
+    Path temp = tmpDir.resolve(id.value() + "." + Long.toHexString(random.nextLong()) + ".tmp");
+    try {
+      FileChannel channel =
+          FileChannel.open(temp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
+      return new FileWriter(id, spec, fileLength, temp, channel);
+    } catch (IOException e) {
+      reserved.addAndGet(-fileLength);
+      throw ioFailure("cannot create a temp file for shard " + id, e);
+    }
+  }
+
+  private void reserve(ShardId id, long fileLength) {
+    synchronized (capacityMonitor) {
+      long free = capacityBytes - used.get() - reserved.get();
+      if (fileLength > free) {
+        throw new AgentException(
+            AgentError.INSUFFICIENT_STORAGE,
+            "shard "
+                + id
+                + " needs "
+                + fileLength
+                + " bytes but only "
+                + Math.max(0, free)
+                + " of the offered capacity are free");
+      }
+      long usable;
+      try {
+        usable = diskSpace.usableBytes(tmpDir);
+      } catch (IOException e) {
+        throw ioFailure("cannot read free disk space", e);
+      }
+      if (fileLength > usable - reserved.get()) {
+        throw new AgentException(
+            AgentError.INSUFFICIENT_STORAGE, "the disk is full: shard " + id + " does not fit");
+      }
+      reserved.addAndGet(fileLength);
+    }
+  }
+
+  @Override
+  public Optional<ShardInfo> stat(ShardId id) {
+    Path path = pathOf(id);
+    try (FileChannel channel = FileChannel.open(path, StandardOpenOption.READ)) {
+      return Optional.of(readHeader(channel, path).info());
+    } catch (NoSuchFileException e) {
+      return Optional.empty();
+    } catch (IOException e) {
+      throw ioFailure("cannot read shard " + id, e);
+    }
+  }
+
+  @Override
+  public ShardReader open(ShardId id) {
+    Path path = pathOf(id);
+    FileChannel channel;
+    try {
+      channel = FileChannel.open(path, StandardOpenOption.READ);
+    } catch (NoSuchFileException e) {
+      throw new AgentException(AgentError.NOT_FOUND, "no shard " + id);
+    } catch (IOException e) {
+      throw ioFailure("cannot open shard " + id, e);
+    }
+    try {
+      ShardFileFormat.Header header = readHeader(channel, path);
+      long expected = header.length() + header.info().size() + ShardFileFormat.FOOTER_LENGTH;
+      if (channel.size() != expected) {
+        throw new AgentException(
+            AgentError.CORRUPT_SHARD, path + ": file length differs from its header");
+      }
+      ByteBuffer footer = ByteBuffer.allocate(ShardFileFormat.FOOTER_LENGTH);
+      readFully(channel, footer, expected - ShardFileFormat.FOOTER_LENGTH);
+      ShardFileFormat.checkFooter(footer.flip(), header.headerCrc(), path.toString());
+      return new FileReader(channel, header);
+    } catch (IOException e) {
+      closeQuietly(channel);
+      throw ioFailure("cannot read shard " + id, e);
+    } catch (RuntimeException e) {
+      closeQuietly(channel);
+      throw e;
+    }
+  }
+
+  @Override
+  public boolean delete(ShardId id) {
+    Path path = pathOf(id);
+    ReentrantLock l = lockFor(id);
+    l.lock();
+    try {
+      long length;
+      try {
+        length = Files.size(path);
+      } catch (NoSuchFileException e) {
+        return false;
+      }
+      Files.delete(path);
+      used.addAndGet(-length);
+      count.decrementAndGet();
+      return true;
+    } catch (NoSuchFileException e) {
+      return false;
+    } catch (IOException e) {
+      throw ioFailure("cannot delete shard " + id, e);
+    } finally {
+      l.unlock();
+    }
+  }
+
+  @Override
+  public boolean quarantine(ShardId id) {
+    Path path = pathOf(id);
+    ReentrantLock l = lockFor(id);
+    l.lock();
+    try {
+      long length;
+      try {
+        length = Files.size(path);
+      } catch (NoSuchFileException e) {
+        return false;
+      }
+      Path target = quarantineDir.resolve(id.value() + "." + clock.millis() + SUFFIX);
+      Files.move(path, target, StandardCopyOption.ATOMIC_MOVE);
+      fsyncDirectory(path.getParent());
+      used.addAndGet(-length);
+      count.decrementAndGet();
+      return true;
+    } catch (IOException e) {
+      throw ioFailure("cannot quarantine shard " + id, e);
+    } finally {
+      l.unlock();
+    }
+  }
+
+  @Override
+  public ShardPage list(Optional<ShardId> after, int limit) {
+    if (limit <= 0) {
+      throw new IllegalArgumentException("limit must be positive");
+    }
+    String cursorFan = after.map(FileShardStore::fanOut).orElse("");
+    List<ShardInfo> out = new ArrayList<>();
+    try {
+      for (Path l1 : sortedChildren(shardsDir)) {
+        String n1 = l1.getFileName().toString();
+        if (!cursorFan.isEmpty() && n1.compareTo(cursorFan.substring(0, 2)) < 0) {
+          continue;
+        }
+        for (Path l2 : sortedChildren(l1)) {
+          String fan = n1 + l2.getFileName().toString();
+          int cmp = cursorFan.isEmpty() ? 1 : fan.compareTo(cursorFan);
+          if (cmp < 0) {
+            continue;
+          }
+          for (Path file : sortedChildren(l2)) {
+            String name = file.getFileName().toString();
+            if (!name.endsWith(SUFFIX)) {
+              continue;
+            }
+            ShardId id = ShardId.parseOrNull(name.substring(0, name.length() - SUFFIX.length()));
+            if (id == null || (cmp == 0 && id.compareTo(after.orElseThrow()) <= 0)) {
+              continue;
+            }
+            Optional<ShardInfo> info = statQuietly(id);
+            if (info.isEmpty()) {
+              continue;
+            }
+            out.add(info.get());
+            if (out.size() == limit) {
+              return new ShardPage(out, Optional.of(id));
+            }
+          }
+        }
+      }
+    } catch (IOException e) {
+      throw ioFailure("cannot list shards", e);
+    }
+    return new ShardPage(out, Optional.empty());
+  }
+
+  private Optional<ShardInfo> statQuietly(ShardId id) {
+    try {
+      return stat(id);
+    } catch (AgentException e) {
+      // A corrupt header still lists, so GC can see it; the scrubber quarantines it.
+      if (e.error() == AgentError.CORRUPT_SHARD) {
+        return Optional.empty();
+      }
+      throw e;
+    }
+  }
+
+  @Override
+  public StoreUsage usage() {
+    return new StoreUsage(
+        capacityBytes, Math.max(0, used.get()), Math.max(0, reserved.get()), count.get());
+  }
+
+  @Override
+  public void close() {
+    try {
+      writeUsageIndex();
+    } catch (IOException e) {
+      // Not fatal: the next start scans instead.
+    }
+    try {
+      lock.release();
+      lockChannel.close();
+    } catch (IOException e) {
+      throw ioFailure("cannot release the data directory lock", e);
+    }
+  }
+
+  Path pathOf(ShardId id) {
+    String fan = fanOut(id);
+    return shardsDir
+        .resolve(fan.substring(0, 2))
+        .resolve(fan.substring(2, 4))
+        .resolve(id.value() + SUFFIX);
+  }
+
+  /** The file a shard lives in (for fault-injection tests and operators). */
+  public Path fileOf(ShardId id) {
+    return pathOf(id);
+  }
+
+  static String fanOut(ShardId id) {
+    try {
+      byte[] digest =
+          MessageDigest.getInstance("SHA-256")
+              .digest(id.value().getBytes(StandardCharsets.US_ASCII));
+      return HexFormat.of().formatHex(digest, 0, 2);
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("SHA-256 is always available", e);
+    }
+  }
+
+  private ReentrantLock lockFor(ShardId id) {
+    return idLocks[Math.floorMod(id.value().hashCode(), LOCK_STRIPES)];
+  }
+
+  private static ShardFileFormat.Header readHeader(FileChannel channel, Path path)
+      throws IOException {
+    ByteBuffer fixed = ByteBuffer.allocate(ShardFileFormat.FIXED_HEADER);
+    readFully(channel, fixed, 0);
+    int length = ShardFileFormat.headerLengthOf(fixed.flip(), path.toString());
+    ByteBuffer header = ByteBuffer.allocate(length);
+    readFully(channel, header, 0);
+    return ShardFileFormat.decodeHeader(header.flip(), path.toString());
+  }
+
+  private static void readFully(FileChannel channel, ByteBuffer dst, long position)
+      throws IOException {
+    long pos = position;
+    while (dst.hasRemaining()) {
+      int n = channel.read(dst, pos);
+      if (n < 0) {
+        throw new AgentException(AgentError.CORRUPT_SHARD, "shard file is truncated");
+      }
+      pos += n;
+    }
+  }
+
+  private static List<Path> sortedChildren(Path dir) throws IOException {
+    List<Path> children = new ArrayList<>();
+    try (DirectoryStream<Path> stream = Files.newDirectoryStream(dir)) {
+      stream.forEach(children::add);
+    } catch (NoSuchFileException e) {
+      return List.of();
+    }
+    children.sort(null);
+    return children;
+  }
+
+  private void cleanTemp() throws IOException {
+    for (Path temp : sortedChildren(tmpDir)) {
+      Files.deleteIfExists(temp);
+    }
+  }
+
+  private void scanUsage() throws IOException {
+    long bytes = 0;
+    long shards = 0;
+    for (Path l1 : sortedChildren(shardsDir)) {
+      for (Path l2 : sortedChildren(l1)) {
+        for (Path file : sortedChildren(l2)) {
+          if (file.getFileName().toString().endsWith(SUFFIX)) {
+            bytes += Files.size(file);
+            shards++;
+          }
+        }
+      }
+    }
+    used.set(bytes);
+    count.set(shards);
+  }
+
+  private boolean loadUsageIndex() throws IOException {
+    Path index = root.resolve("usage.idx");
+    if (!Files.exists(index)) {
+      return false;
+    }
+    byte[] raw = Files.readAllBytes(index);
+    // Consume it: if we crash from here on, the next start must scan.
+    Files.delete(index);
+    fsyncDirectory(root);
+    if (raw.length != 24) {
+      return false;
+    }
+    ByteBuffer buf = ByteBuffer.wrap(raw);
+    CRC32C crc = new CRC32C();
+    crc.update(raw, 0, 20);
+    if (buf.getInt(0) != USAGE_MAGIC || buf.getInt(20) != (int) crc.getValue()) {
+      return false;
+    }
+    used.set(buf.getLong(4));
+    count.set(buf.getLong(12));
+    return true;
+  }
+
+  private void writeUsageIndex() throws IOException {
+    ByteBuffer buf = ByteBuffer.allocate(24);
+    buf.putInt(USAGE_MAGIC).putLong(used.get()).putLong(count.get());
+    CRC32C crc = new CRC32C();
+    crc.update(buf.array(), 0, 20);
+    buf.putInt((int) crc.getValue());
+    Path temp = tmpDir.resolve("usage.idx.tmp");
+    try (FileChannel channel =
+        FileChannel.open(
+            temp,
+            StandardOpenOption.CREATE,
+            StandardOpenOption.WRITE,
+            StandardOpenOption.TRUNCATE_EXISTING)) {
+      channel.write(buf.flip());
+      channel.force(true);
+    }
+    Files.move(temp, root.resolve("usage.idx"), StandardCopyOption.ATOMIC_MOVE);
+    fsyncDirectory(root);
+  }
+
+  private static void fsyncDirectory(Path dir) throws IOException {
+    try (FileChannel channel = FileChannel.open(dir, StandardOpenOption.READ)) {
+      channel.force(true);
+    }
+  }
+
+  private static void closeQuietly(FileChannel channel) {
+    try {
+      channel.close();
+    } catch (IOException e) {
+      // Nothing more to do: the channel was only read.
+    }
+  }
+
+  private static AgentException conflict(ShardId id) {
+    return new AgentException(
+        AgentError.CONFLICT, "a different shard is already stored under id " + id);
+  }
+
+  static AgentException ioFailure(String what, IOException e) {
+    String message = String.valueOf(e.getMessage());
+    if (message.contains("No space left on device") || message.contains("Disk quota exceeded")) {
+      return new AgentException(AgentError.INSUFFICIENT_STORAGE, what + ": the disk is full", e);
+    }
+    return new AgentException(AgentError.IO_ERROR, what + ": " + message, e);
+  }
+
+  private final class FileWriter implements ShardWriter {
+    private final ShardId id;
+    private final ShardSpec spec;
+    private final long fileLength;
+    private final Path temp;
+    private final FileChannel channel;
+    private final IncomingShardVerifier verifier;
+    private final ByteBuffer header;
+    private long position;
+    private boolean done;
+
+    FileWriter(ShardId id, ShardSpec spec, long fileLength, Path temp, FileChannel channel)
+        throws IOException {
+      this.id = id;
+      this.spec = spec;
+      this.fileLength = fileLength;
+      this.temp = temp;
+      this.channel = channel;
+      this.verifier =
+          new IncomingShardVerifier(spec, merkle == null ? null : merkle.newRootBuilder());
+      this.header = ShardFileFormat.encodeHeader(id, spec, clock.millis());
+      try {
+        writeAll(header.duplicate());
+      } catch (IOException | RuntimeException e) {
+        close();
+        throw e;
+      }
+    }
+
+    @Override
+    public void write(ByteBuffer data) {
+      ensureOpen();
+      try {
+        verifier.update(data);
+        writeAll(data);
+      } catch (IOException e) {
+        close();
+        throw ioFailure("cannot write shard " + id, e);
+      } catch (RuntimeException e) {
+        close();
+        throw e;
+      }
+    }
+
+    private void writeAll(ByteBuffer data) throws IOException {
+      while (data.hasRemaining()) {
+        position += channel.write(data, position);
+      }
+    }
+
+    @Override
+    public PutOutcome commit() {
+      ensureOpen();
+      try {
+        verifier.finish();
+        writeAll(ShardFileFormat.encodeFooter(header));
+        channel.force(true);
+        channel.close();
+        return publish();
+      } catch (IOException e) {
+        throw ioFailure("cannot commit shard " + id, e);
+      } finally {
+        close();
+      }
+    }
+
+    private PutOutcome publish() throws IOException {
+      Path target = pathOf(id);
+      ReentrantLock l = lockFor(id);
+      l.lock();
+      try {
+        Optional<ShardInfo> existing = stat(id);
+        if (existing.isPresent()) {
+          if (!existing.get().spec().equals(spec)) {
+            throw conflict(id);
+          }
+          return new PutOutcome(existing.get(), false);
+        }
+        Files.createDirectories(target.getParent());
+        Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE);
+        fsyncDirectory(target.getParent());
+        used.addAndGet(fileLength);
+        count.incrementAndGet();
+        return new PutOutcome(stat(id).orElseThrow(), true);
+      } finally {
+        l.unlock();
+      }
+    }
+
+    private void ensureOpen() {
+      if (done) {
+        throw new IllegalStateException("writer for shard " + id + " is already closed");
+      }
+    }
+
+    @Override
+    public void close() {
+      if (done) {
+        return;
+      }
+      done = true;
+      reserved.addAndGet(-fileLength);
+      closeQuietly(channel);
+      try {
+        Files.deleteIfExists(temp);
+      } catch (IOException e) {
+        // Startup removes whatever is left in tmp/.
+      }
+    }
+  }
+
+  private static final class FileReader implements ShardReader {
+    private final FileChannel channel;
+    private final ShardFileFormat.Header header;
+    private final CRC32C crc = new CRC32C();
+
+    FileReader(FileChannel channel, ShardFileFormat.Header header) {
+      this.channel = channel;
+      this.header = header;
+    }
+
+    @Override
+    public ShardInfo info() {
+      return header.info();
+    }
+
+    @Override
+    public void readChunk(int index, ByteBuffer dst) {
+      ShardSpec spec = header.info().spec();
+      int length = spec.chunkLength(index);
+      if (dst.remaining() < length) {
+        throw new IllegalArgumentException("buffer too small for chunk " + index);
+      }
+      ByteBuffer target = dst.slice(dst.position(), length);
+      try {
+        readFully(channel, target, header.length() + (long) index * spec.chunkSize());
+      } catch (IOException e) {
+        throw ioFailure("cannot read shard " + header.info().id(), e);
+      }
+      crc.reset();
+      crc.update(target.flip());
+      if ((int) crc.getValue() != spec.chunkCrcs().get(index)) {
+        throw new AgentException(
+            AgentError.CORRUPT_SHARD,
+            "shard " + header.info().id() + " chunk " + index + " failed its CRC32C");
+      }
+      dst.position(dst.position() + length);
+    }
+
+    @Override
+    public void close() {
+      closeQuietly(channel);
+    }
+  }
+}
