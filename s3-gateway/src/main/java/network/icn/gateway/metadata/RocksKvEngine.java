@@ -1,0 +1,203 @@
+package network.icn.gateway.metadata;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.locks.ReentrantReadWriteLock;
+import org.rocksdb.ColumnFamilyDescriptor;
+import org.rocksdb.ColumnFamilyHandle;
+import org.rocksdb.ColumnFamilyOptions;
+import org.rocksdb.DBOptions;
+import org.rocksdb.RocksDB;
+import org.rocksdb.RocksDBException;
+import org.rocksdb.RocksIterator;
+import org.rocksdb.WriteBatch;
+import org.rocksdb.WriteOptions;
+
+/**
+ * RocksDB with one column family per {@link KvColumn}. Every batch is one {@link WriteBatch}
+ * (atomic), written with {@code sync} unless configured off. A read-write lock keeps close from
+ * racing an open cursor (using RocksDB after close would crash the JVM).
+ */
+final class RocksKvEngine implements KvEngine {
+  private final DBOptions dbOptions;
+  private final ColumnFamilyOptions cfOptions;
+  private final WriteOptions writeOptions;
+  private final List<ColumnFamilyHandle> handles = new ArrayList<>();
+  private final Map<KvColumn, ColumnFamilyHandle> columns = new EnumMap<>(KvColumn.class);
+  private final RocksDB db;
+  private final CursorSteps steps = new CursorSteps();
+  private final ReentrantReadWriteLock lifecycle = new ReentrantReadWriteLock();
+  private boolean closed;
+
+  private RocksKvEngine(Path dir, boolean syncWrites) throws RocksDBException {
+    RocksDB.loadLibrary();
+    dbOptions = new DBOptions().setCreateIfMissing(true).setCreateMissingColumnFamilies(true);
+    cfOptions = new ColumnFamilyOptions();
+    writeOptions = new WriteOptions().setSync(syncWrites);
+    List<ColumnFamilyDescriptor> descriptors = new ArrayList<>();
+    descriptors.add(new ColumnFamilyDescriptor(RocksDB.DEFAULT_COLUMN_FAMILY, cfOptions));
+    for (KvColumn column : KvColumn.values()) {
+      descriptors.add(
+          new ColumnFamilyDescriptor(
+              column.familyName().getBytes(StandardCharsets.UTF_8), cfOptions));
+    }
+    db = RocksDB.open(dbOptions, dir.toString(), descriptors, handles);
+    for (KvColumn column : KvColumn.values()) {
+      columns.put(column, handles.get(column.ordinal() + 1));
+    }
+  }
+
+  static RocksKvEngine open(Path dir, boolean syncWrites) {
+    try {
+      Files.createDirectories(dir);
+      return new RocksKvEngine(dir, syncWrites);
+    } catch (RocksDBException | IOException e) {
+      throw new MetadataException(
+          MetadataError.STORAGE_FAILURE, "cannot open RocksDB metadata in " + dir + ": " + e, e);
+    }
+  }
+
+  private void enter() {
+    lifecycle.readLock().lock();
+    if (closed) {
+      lifecycle.readLock().unlock();
+      throw new MetadataException(MetadataError.STORAGE_FAILURE, "metadata store is closed");
+    }
+  }
+
+  private void exit() {
+    lifecycle.readLock().unlock();
+  }
+
+  private static MetadataException failure(String what, RocksDBException e) {
+    return new MetadataException(MetadataError.STORAGE_FAILURE, "RocksDB " + what + ": " + e, e);
+  }
+
+  @Override
+  public byte[] get(KvColumn column, byte[] key) {
+    enter();
+    try {
+      return db.get(columns.get(column), key);
+    } catch (RocksDBException e) {
+      throw failure("get", e);
+    } finally {
+      exit();
+    }
+  }
+
+  @Override
+  public void write(KvBatch batch) {
+    if (batch.isEmpty()) {
+      return;
+    }
+    enter();
+    try (WriteBatch writeBatch = new WriteBatch()) {
+      for (KvBatch.Op op : batch.ops()) {
+        if (op.value() == null) {
+          writeBatch.delete(columns.get(op.column()), op.key());
+        } else {
+          writeBatch.put(columns.get(op.column()), op.key(), op.value());
+        }
+      }
+      db.write(writeOptions, writeBatch);
+    } catch (RocksDBException e) {
+      throw failure("write", e);
+    } finally {
+      exit();
+    }
+  }
+
+  @Override
+  public KvCursor cursor(KvColumn column) {
+    enter();
+    try {
+      return new RocksCursor(db.newIterator(columns.get(column)));
+    } catch (RuntimeException e) {
+      exit();
+      throw e;
+    }
+  }
+
+  @Override
+  public CursorSteps steps() {
+    return steps;
+  }
+
+  @Override
+  public void close() {
+    lifecycle.writeLock().lock();
+    try {
+      if (closed) {
+        return;
+      }
+      closed = true;
+      handles.forEach(ColumnFamilyHandle::close);
+      db.close();
+      writeOptions.close();
+      cfOptions.close();
+      dbOptions.close();
+    } finally {
+      lifecycle.writeLock().unlock();
+    }
+  }
+
+  /** Holds the engine's read lock from creation to close. */
+  private final class RocksCursor implements KvCursor {
+    private final RocksIterator iterator;
+    private boolean open = true;
+
+    RocksCursor(RocksIterator iterator) {
+      this.iterator = iterator;
+    }
+
+    @Override
+    public void seek(byte[] target) {
+      steps.seeked();
+      iterator.seek(target);
+    }
+
+    @Override
+    public boolean valid() {
+      if (iterator.isValid()) {
+        return true;
+      }
+      try {
+        iterator.status();
+      } catch (RocksDBException e) {
+        throw failure("iterate", e);
+      }
+      return false;
+    }
+
+    @Override
+    public byte[] key() {
+      return iterator.key();
+    }
+
+    @Override
+    public byte[] value() {
+      return iterator.value();
+    }
+
+    @Override
+    public void next() {
+      steps.stepped();
+      iterator.next();
+    }
+
+    @Override
+    public void close() {
+      if (open) {
+        open = false;
+        iterator.close();
+        exit();
+      }
+    }
+  }
+}
