@@ -10,6 +10,9 @@ import java.util.Objects;
  * <p>The chunk buffers are read-only views of the encoder's reusable memory, valid only during
  * {@link StripeSink#accept(EncodedStripe)}. Each {@link #chunk(int)} call returns a fresh view
  * (position 0, limit {@link #chunkLength()}), so a sink may consume it freely.
+ *
+ * @implNote {@code chunks} holds the encoder's own (writable) slices, each of capacity {@link
+ *     #chunkLength()}; only read-only views of them leave the package.
  */
 public final class EncodedStripe {
 
@@ -78,6 +81,15 @@ public final class EncodedStripe {
 
   /** A fresh read-only view of chunk {@code shard} (data shards first), valid during the call. */
   public ByteBuffer chunk(int shard) {
+    return chunks[Objects.checkIndex(shard, chunks.length)].asReadOnlyBuffer();
+  }
+
+  /**
+   * A writable view of chunk {@code shard}, for package decorators that must not pay for the
+   * read-only view's copy (a {@code MessageDigest} hashes heap arrays in place, read-only buffers
+   * through a temporary copy). Never handed outside the package.
+   */
+  ByteBuffer chunkForHashing(int shard) {
     return chunks[Objects.checkIndex(shard, chunks.length)].duplicate();
   }
 

@@ -63,7 +63,7 @@ public final class ShardDigester implements StripeSink {
       }
     }
     for (int i = 0; i < trees.length; i++) {
-      trees[i].update(stripe.chunk(i));
+      trees[i].update(stripe.chunkForHashing(i));
       sizes[i] += stripe.chunkLength();
       crcs[i][stripes] = stripe.crc(i);
     }

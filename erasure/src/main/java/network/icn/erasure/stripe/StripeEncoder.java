@@ -167,10 +167,8 @@ public final class StripeEncoder {
     }
     codec.encodeParity(shards, 0, chunk);
     int[] crcs = new int[shards.length];
-    ByteBuffer[] views = new ByteBuffer[shards.length];
     for (int i = 0; i < shards.length; i++) {
       crcs[i] = Crc32c.of(shards[i], 0, chunk);
-      views[i] = shards[i].asReadOnlyBuffer().clear();
     }
     long index = stripes;
     sink.accept(
@@ -181,7 +179,7 @@ public final class StripeEncoder {
             index * scheme.chunkSize(),
             chunk,
             scheme.data(),
-            views,
+            shards,
             crcs));
     stripes = index + 1;
     filled = 0;
