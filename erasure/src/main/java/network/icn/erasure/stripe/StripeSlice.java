@@ -23,7 +23,7 @@ public record StripeSlice(
     if (stripe < 0 || offsetInStripe < 0 || length < 0 || chunkLength < 1) {
       throw new IllegalArgumentException("invalid stripe slice");
     }
-    if (lastDataShard - firstDataShard + 1 < (length == 0 ? 0 : 1)) {
+    if (length > 0 && (firstDataShard < 0 || lastDataShard < firstDataShard)) {
       throw new IllegalArgumentException("a non-empty slice needs at least one data chunk");
     }
   }
