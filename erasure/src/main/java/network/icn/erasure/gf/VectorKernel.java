@@ -16,16 +16,20 @@ import jdk.incubator.vector.VectorSpecies;
  * 15] ^ hi[v >>> 4]} with {@link ByteVector#selectFrom}; indices are always 0..15. On AVX-512 VBMI
  * that compiles to vpermb.
  *
- * <p>Loop shape: for each vector-width position, each input is loaded once and up to {@value
- * #GROUP} outputs accumulate in registers; more outputs are done in groups over cache-sized blocks
- * so the inputs are re-read from cache, not memory. A length that is not a multiple of the vector
- * width ends with one overlapping vector (outputs are a pure function of the inputs, so writing
- * some bytes twice is harmless); ranges shorter than a vector fall back to scalar.
+ * <p>Loop shape: each step covers two vector widths ({@link #STEP} bytes); each input is loaded
+ * once per step and up to {@value #GROUP} outputs accumulate in registers (two accumulators each),
+ * so every table pair loaded serves two vectors. More outputs are done in groups over cache-sized
+ * blocks, so the inputs are re-read from cache, not memory. A length that is not a multiple of the
+ * step ends with one overlapping step (outputs are a pure function of the inputs, so writing some
+ * bytes twice is harmless); ranges shorter than a step fall back to scalar.
  */
 public final class VectorKernel implements GfKernel {
 
   static final VectorSpecies<Byte> SPECIES = ByteVector.SPECIES_PREFERRED;
   static final int VLEN = SPECIES.length();
+
+  /** Bytes per loop step: two vectors. */
+  static final int STEP = 2 * VLEN;
 
   /** Outputs accumulated in registers per pass over the inputs. */
   static final int GROUP = 4;
@@ -99,7 +103,8 @@ public final class VectorKernel implements GfKernel {
         }
       }
       int perInput = Math.max(VLEN, BLOCK_BUDGET / inputs);
-      this.block = outputs <= GROUP ? Integer.MAX_VALUE : perInput - perInput % VLEN;
+      this.block =
+          outputs <= GROUP ? Integer.MAX_VALUE : Math.max(STEP, perInput - perInput % STEP);
     }
 
     @Override
@@ -136,11 +141,11 @@ public final class VectorKernel implements GfKernel {
     }
 
     private void run(byte[][] in, int inPos, byte[][] out, int outPos, int n) {
-      if (n < VLEN) {
+      if (n < STEP) {
         scalar(in, inPos, out, outPos, n);
         return;
       }
-      int whole = n - n % VLEN;
+      int whole = n - n % STEP;
       for (int start = 0; start < whole; start += block) {
         int count = Math.min(block, whole - start);
         for (int g = 0; g < outputs; g += GROUP) {
@@ -149,7 +154,7 @@ public final class VectorKernel implements GfKernel {
       }
       if (whole < n) {
         for (int g = 0; g < outputs; g += GROUP) {
-          group(in, inPos + n - VLEN, out, outPos + n - VLEN, VLEN, g);
+          group(in, inPos + n - STEP, out, outPos + n - STEP, STEP, g);
         }
       }
     }
@@ -166,18 +171,28 @@ public final class VectorKernel implements GfKernel {
     private void group1(byte[][] in, int inPos, byte[] o0, int outPos, int count, int g) {
       final byte[] t = tables;
       final int k = inputs;
-      final int t0 = g * k * 2 * VLEN;
-      for (int p = 0; p < count; p += VLEN) {
+      final int row = k * 2 * VLEN;
+      final int t0 = g * row;
+      for (int p = 0; p < count; p += STEP) {
         ByteVector a0 = ByteVector.zero(SPECIES);
+        ByteVector b0 = a0;
+        final int at = inPos + p;
         for (int i = 0, ti = 0; i < k; i++, ti += 2 * VLEN) {
-          ByteVector v = ByteVector.fromArray(SPECIES, in[i], inPos + p);
-          ByteVector lo = v.and((byte) 0x0F);
-          ByteVector hi = high(v);
-          a0 =
-              a0.lanewise(VectorOperators.XOR, lo.selectFrom(tab(t, t0 + ti)))
-                  .lanewise(VectorOperators.XOR, hi.selectFrom(tab(t, t0 + ti + VLEN)));
+          byte[] src = in[i];
+          ByteVector v = ByteVector.fromArray(SPECIES, src, at);
+          ByteVector w = ByteVector.fromArray(SPECIES, src, at + VLEN);
+          ByteVector vl = low(v);
+          ByteVector vh = high(v);
+          ByteVector wl = low(w);
+          ByteVector wh = high(w);
+          ByteVector l0 = tab(t, t0 + ti);
+          ByteVector h0 = tab(t, t0 + ti + VLEN);
+          a0 = mulAdd(a0, vl, vh, l0, h0);
+          b0 = mulAdd(b0, wl, wh, l0, h0);
         }
-        a0.intoArray(o0, outPos + p);
+        final int to = outPos + p;
+        a0.intoArray(o0, to);
+        b0.intoArray(o0, to + VLEN);
       }
     }
 
@@ -188,18 +203,34 @@ public final class VectorKernel implements GfKernel {
       final int row = k * 2 * VLEN;
       final int t0 = g * row;
       final int t1 = t0 + row;
-      for (int p = 0; p < count; p += VLEN) {
+      for (int p = 0; p < count; p += STEP) {
         ByteVector a0 = ByteVector.zero(SPECIES);
+        ByteVector b0 = a0;
         ByteVector a1 = a0;
+        ByteVector b1 = a0;
+        final int at = inPos + p;
         for (int i = 0, ti = 0; i < k; i++, ti += 2 * VLEN) {
-          ByteVector v = ByteVector.fromArray(SPECIES, in[i], inPos + p);
-          ByteVector lo = v.and((byte) 0x0F);
-          ByteVector hi = high(v);
-          a0 = mulAdd(a0, lo, hi, t, t0 + ti);
-          a1 = mulAdd(a1, lo, hi, t, t1 + ti);
+          byte[] src = in[i];
+          ByteVector v = ByteVector.fromArray(SPECIES, src, at);
+          ByteVector w = ByteVector.fromArray(SPECIES, src, at + VLEN);
+          ByteVector vl = low(v);
+          ByteVector vh = high(v);
+          ByteVector wl = low(w);
+          ByteVector wh = high(w);
+          ByteVector l0 = tab(t, t0 + ti);
+          ByteVector h0 = tab(t, t0 + ti + VLEN);
+          a0 = mulAdd(a0, vl, vh, l0, h0);
+          b0 = mulAdd(b0, wl, wh, l0, h0);
+          ByteVector l1 = tab(t, t1 + ti);
+          ByteVector h1 = tab(t, t1 + ti + VLEN);
+          a1 = mulAdd(a1, vl, vh, l1, h1);
+          b1 = mulAdd(b1, wl, wh, l1, h1);
         }
-        a0.intoArray(o0, outPos + p);
-        a1.intoArray(o1, outPos + p);
+        final int to = outPos + p;
+        a0.intoArray(o0, to);
+        b0.intoArray(o0, to + VLEN);
+        a1.intoArray(o1, to);
+        b1.intoArray(o1, to + VLEN);
       }
     }
 
@@ -211,21 +242,42 @@ public final class VectorKernel implements GfKernel {
       final int t0 = g * row;
       final int t1 = t0 + row;
       final int t2 = t1 + row;
-      for (int p = 0; p < count; p += VLEN) {
+      for (int p = 0; p < count; p += STEP) {
         ByteVector a0 = ByteVector.zero(SPECIES);
+        ByteVector b0 = a0;
         ByteVector a1 = a0;
+        ByteVector b1 = a0;
         ByteVector a2 = a0;
+        ByteVector b2 = a0;
+        final int at = inPos + p;
         for (int i = 0, ti = 0; i < k; i++, ti += 2 * VLEN) {
-          ByteVector v = ByteVector.fromArray(SPECIES, in[i], inPos + p);
-          ByteVector lo = v.and((byte) 0x0F);
-          ByteVector hi = high(v);
-          a0 = mulAdd(a0, lo, hi, t, t0 + ti);
-          a1 = mulAdd(a1, lo, hi, t, t1 + ti);
-          a2 = mulAdd(a2, lo, hi, t, t2 + ti);
+          byte[] src = in[i];
+          ByteVector v = ByteVector.fromArray(SPECIES, src, at);
+          ByteVector w = ByteVector.fromArray(SPECIES, src, at + VLEN);
+          ByteVector vl = low(v);
+          ByteVector vh = high(v);
+          ByteVector wl = low(w);
+          ByteVector wh = high(w);
+          ByteVector l0 = tab(t, t0 + ti);
+          ByteVector h0 = tab(t, t0 + ti + VLEN);
+          a0 = mulAdd(a0, vl, vh, l0, h0);
+          b0 = mulAdd(b0, wl, wh, l0, h0);
+          ByteVector l1 = tab(t, t1 + ti);
+          ByteVector h1 = tab(t, t1 + ti + VLEN);
+          a1 = mulAdd(a1, vl, vh, l1, h1);
+          b1 = mulAdd(b1, wl, wh, l1, h1);
+          ByteVector l2 = tab(t, t2 + ti);
+          ByteVector h2 = tab(t, t2 + ti + VLEN);
+          a2 = mulAdd(a2, vl, vh, l2, h2);
+          b2 = mulAdd(b2, wl, wh, l2, h2);
         }
-        a0.intoArray(o0, outPos + p);
-        a1.intoArray(o1, outPos + p);
-        a2.intoArray(o2, outPos + p);
+        final int to = outPos + p;
+        a0.intoArray(o0, to);
+        b0.intoArray(o0, to + VLEN);
+        a1.intoArray(o1, to);
+        b1.intoArray(o1, to + VLEN);
+        a2.intoArray(o2, to);
+        b2.intoArray(o2, to + VLEN);
       }
     }
 
@@ -246,24 +298,50 @@ public final class VectorKernel implements GfKernel {
       final int t1 = t0 + row;
       final int t2 = t1 + row;
       final int t3 = t2 + row;
-      for (int p = 0; p < count; p += VLEN) {
+      for (int p = 0; p < count; p += STEP) {
         ByteVector a0 = ByteVector.zero(SPECIES);
+        ByteVector b0 = a0;
         ByteVector a1 = a0;
+        ByteVector b1 = a0;
         ByteVector a2 = a0;
+        ByteVector b2 = a0;
         ByteVector a3 = a0;
+        ByteVector b3 = a0;
+        final int at = inPos + p;
         for (int i = 0, ti = 0; i < k; i++, ti += 2 * VLEN) {
-          ByteVector v = ByteVector.fromArray(SPECIES, in[i], inPos + p);
-          ByteVector lo = v.and((byte) 0x0F);
-          ByteVector hi = high(v);
-          a0 = mulAdd(a0, lo, hi, t, t0 + ti);
-          a1 = mulAdd(a1, lo, hi, t, t1 + ti);
-          a2 = mulAdd(a2, lo, hi, t, t2 + ti);
-          a3 = mulAdd(a3, lo, hi, t, t3 + ti);
+          byte[] src = in[i];
+          ByteVector v = ByteVector.fromArray(SPECIES, src, at);
+          ByteVector w = ByteVector.fromArray(SPECIES, src, at + VLEN);
+          ByteVector vl = low(v);
+          ByteVector vh = high(v);
+          ByteVector wl = low(w);
+          ByteVector wh = high(w);
+          ByteVector l0 = tab(t, t0 + ti);
+          ByteVector h0 = tab(t, t0 + ti + VLEN);
+          a0 = mulAdd(a0, vl, vh, l0, h0);
+          b0 = mulAdd(b0, wl, wh, l0, h0);
+          ByteVector l1 = tab(t, t1 + ti);
+          ByteVector h1 = tab(t, t1 + ti + VLEN);
+          a1 = mulAdd(a1, vl, vh, l1, h1);
+          b1 = mulAdd(b1, wl, wh, l1, h1);
+          ByteVector l2 = tab(t, t2 + ti);
+          ByteVector h2 = tab(t, t2 + ti + VLEN);
+          a2 = mulAdd(a2, vl, vh, l2, h2);
+          b2 = mulAdd(b2, wl, wh, l2, h2);
+          ByteVector l3 = tab(t, t3 + ti);
+          ByteVector h3 = tab(t, t3 + ti + VLEN);
+          a3 = mulAdd(a3, vl, vh, l3, h3);
+          b3 = mulAdd(b3, wl, wh, l3, h3);
         }
-        a0.intoArray(o0, outPos + p);
-        a1.intoArray(o1, outPos + p);
-        a2.intoArray(o2, outPos + p);
-        a3.intoArray(o3, outPos + p);
+        final int to = outPos + p;
+        a0.intoArray(o0, to);
+        b0.intoArray(o0, to + VLEN);
+        a1.intoArray(o1, to);
+        b1.intoArray(o1, to + VLEN);
+        a2.intoArray(o2, to);
+        b2.intoArray(o2, to + VLEN);
+        a3.intoArray(o3, to);
+        b3.intoArray(o3, to + VLEN);
       }
     }
 
@@ -317,11 +395,11 @@ public final class VectorKernel implements GfKernel {
     }
 
     private void run(MemorySegment[] in, long inPos, MemorySegment[] out, long outPos, int n) {
-      if (n < VLEN) {
+      if (n < STEP) {
         scalar(in, inPos, out, outPos, n);
         return;
       }
-      int whole = n - n % VLEN;
+      int whole = n - n % STEP;
       for (int start = 0; start < whole; start += block) {
         int count = Math.min(block, whole - start);
         for (int g = 0; g < outputs; g += GROUP) {
@@ -330,7 +408,7 @@ public final class VectorKernel implements GfKernel {
       }
       if (whole < n) {
         for (int g = 0; g < outputs; g += GROUP) {
-          group(in, inPos + n - VLEN, out, outPos + n - VLEN, VLEN, g);
+          group(in, inPos + n - STEP, out, outPos + n - STEP, STEP, g);
         }
       }
     }
@@ -349,16 +427,28 @@ public final class VectorKernel implements GfKernel {
         MemorySegment[] in, long inPos, MemorySegment o0, long outPos, int count, int g) {
       final byte[] t = tables;
       final int k = inputs;
-      final int t0 = g * k * 2 * VLEN;
-      for (int p = 0; p < count; p += VLEN) {
+      final int row = k * 2 * VLEN;
+      final int t0 = g * row;
+      for (int p = 0; p < count; p += STEP) {
         ByteVector a0 = ByteVector.zero(SPECIES);
+        ByteVector b0 = a0;
+        final long at = inPos + p;
         for (int i = 0, ti = 0; i < k; i++, ti += 2 * VLEN) {
-          ByteVector v = ByteVector.fromMemorySegment(SPECIES, in[i], inPos + p, ORDER);
-          ByteVector lo = v.and((byte) 0x0F);
-          ByteVector hi = high(v);
-          a0 = mulAdd(a0, lo, hi, t, t0 + ti);
+          MemorySegment src = in[i];
+          ByteVector v = ByteVector.fromMemorySegment(SPECIES, src, at, ORDER);
+          ByteVector w = ByteVector.fromMemorySegment(SPECIES, src, at + VLEN, ORDER);
+          ByteVector vl = low(v);
+          ByteVector vh = high(v);
+          ByteVector wl = low(w);
+          ByteVector wh = high(w);
+          ByteVector l0 = tab(t, t0 + ti);
+          ByteVector h0 = tab(t, t0 + ti + VLEN);
+          a0 = mulAdd(a0, vl, vh, l0, h0);
+          b0 = mulAdd(b0, wl, wh, l0, h0);
         }
-        a0.intoMemorySegment(o0, outPos + p, ORDER);
+        final long to = outPos + p;
+        a0.intoMemorySegment(o0, to, ORDER);
+        b0.intoMemorySegment(o0, to + VLEN, ORDER);
       }
     }
 
@@ -375,18 +465,34 @@ public final class VectorKernel implements GfKernel {
       final int row = k * 2 * VLEN;
       final int t0 = g * row;
       final int t1 = t0 + row;
-      for (int p = 0; p < count; p += VLEN) {
+      for (int p = 0; p < count; p += STEP) {
         ByteVector a0 = ByteVector.zero(SPECIES);
+        ByteVector b0 = a0;
         ByteVector a1 = a0;
+        ByteVector b1 = a0;
+        final long at = inPos + p;
         for (int i = 0, ti = 0; i < k; i++, ti += 2 * VLEN) {
-          ByteVector v = ByteVector.fromMemorySegment(SPECIES, in[i], inPos + p, ORDER);
-          ByteVector lo = v.and((byte) 0x0F);
-          ByteVector hi = high(v);
-          a0 = mulAdd(a0, lo, hi, t, t0 + ti);
-          a1 = mulAdd(a1, lo, hi, t, t1 + ti);
+          MemorySegment src = in[i];
+          ByteVector v = ByteVector.fromMemorySegment(SPECIES, src, at, ORDER);
+          ByteVector w = ByteVector.fromMemorySegment(SPECIES, src, at + VLEN, ORDER);
+          ByteVector vl = low(v);
+          ByteVector vh = high(v);
+          ByteVector wl = low(w);
+          ByteVector wh = high(w);
+          ByteVector l0 = tab(t, t0 + ti);
+          ByteVector h0 = tab(t, t0 + ti + VLEN);
+          a0 = mulAdd(a0, vl, vh, l0, h0);
+          b0 = mulAdd(b0, wl, wh, l0, h0);
+          ByteVector l1 = tab(t, t1 + ti);
+          ByteVector h1 = tab(t, t1 + ti + VLEN);
+          a1 = mulAdd(a1, vl, vh, l1, h1);
+          b1 = mulAdd(b1, wl, wh, l1, h1);
         }
-        a0.intoMemorySegment(o0, outPos + p, ORDER);
-        a1.intoMemorySegment(o1, outPos + p, ORDER);
+        final long to = outPos + p;
+        a0.intoMemorySegment(o0, to, ORDER);
+        b0.intoMemorySegment(o0, to + VLEN, ORDER);
+        a1.intoMemorySegment(o1, to, ORDER);
+        b1.intoMemorySegment(o1, to + VLEN, ORDER);
       }
     }
 
@@ -405,21 +511,42 @@ public final class VectorKernel implements GfKernel {
       final int t0 = g * row;
       final int t1 = t0 + row;
       final int t2 = t1 + row;
-      for (int p = 0; p < count; p += VLEN) {
+      for (int p = 0; p < count; p += STEP) {
         ByteVector a0 = ByteVector.zero(SPECIES);
+        ByteVector b0 = a0;
         ByteVector a1 = a0;
+        ByteVector b1 = a0;
         ByteVector a2 = a0;
+        ByteVector b2 = a0;
+        final long at = inPos + p;
         for (int i = 0, ti = 0; i < k; i++, ti += 2 * VLEN) {
-          ByteVector v = ByteVector.fromMemorySegment(SPECIES, in[i], inPos + p, ORDER);
-          ByteVector lo = v.and((byte) 0x0F);
-          ByteVector hi = high(v);
-          a0 = mulAdd(a0, lo, hi, t, t0 + ti);
-          a1 = mulAdd(a1, lo, hi, t, t1 + ti);
-          a2 = mulAdd(a2, lo, hi, t, t2 + ti);
+          MemorySegment src = in[i];
+          ByteVector v = ByteVector.fromMemorySegment(SPECIES, src, at, ORDER);
+          ByteVector w = ByteVector.fromMemorySegment(SPECIES, src, at + VLEN, ORDER);
+          ByteVector vl = low(v);
+          ByteVector vh = high(v);
+          ByteVector wl = low(w);
+          ByteVector wh = high(w);
+          ByteVector l0 = tab(t, t0 + ti);
+          ByteVector h0 = tab(t, t0 + ti + VLEN);
+          a0 = mulAdd(a0, vl, vh, l0, h0);
+          b0 = mulAdd(b0, wl, wh, l0, h0);
+          ByteVector l1 = tab(t, t1 + ti);
+          ByteVector h1 = tab(t, t1 + ti + VLEN);
+          a1 = mulAdd(a1, vl, vh, l1, h1);
+          b1 = mulAdd(b1, wl, wh, l1, h1);
+          ByteVector l2 = tab(t, t2 + ti);
+          ByteVector h2 = tab(t, t2 + ti + VLEN);
+          a2 = mulAdd(a2, vl, vh, l2, h2);
+          b2 = mulAdd(b2, wl, wh, l2, h2);
         }
-        a0.intoMemorySegment(o0, outPos + p, ORDER);
-        a1.intoMemorySegment(o1, outPos + p, ORDER);
-        a2.intoMemorySegment(o2, outPos + p, ORDER);
+        final long to = outPos + p;
+        a0.intoMemorySegment(o0, to, ORDER);
+        b0.intoMemorySegment(o0, to + VLEN, ORDER);
+        a1.intoMemorySegment(o1, to, ORDER);
+        b1.intoMemorySegment(o1, to + VLEN, ORDER);
+        a2.intoMemorySegment(o2, to, ORDER);
+        b2.intoMemorySegment(o2, to + VLEN, ORDER);
       }
     }
 
@@ -440,24 +567,50 @@ public final class VectorKernel implements GfKernel {
       final int t1 = t0 + row;
       final int t2 = t1 + row;
       final int t3 = t2 + row;
-      for (int p = 0; p < count; p += VLEN) {
+      for (int p = 0; p < count; p += STEP) {
         ByteVector a0 = ByteVector.zero(SPECIES);
+        ByteVector b0 = a0;
         ByteVector a1 = a0;
+        ByteVector b1 = a0;
         ByteVector a2 = a0;
+        ByteVector b2 = a0;
         ByteVector a3 = a0;
+        ByteVector b3 = a0;
+        final long at = inPos + p;
         for (int i = 0, ti = 0; i < k; i++, ti += 2 * VLEN) {
-          ByteVector v = ByteVector.fromMemorySegment(SPECIES, in[i], inPos + p, ORDER);
-          ByteVector lo = v.and((byte) 0x0F);
-          ByteVector hi = high(v);
-          a0 = mulAdd(a0, lo, hi, t, t0 + ti);
-          a1 = mulAdd(a1, lo, hi, t, t1 + ti);
-          a2 = mulAdd(a2, lo, hi, t, t2 + ti);
-          a3 = mulAdd(a3, lo, hi, t, t3 + ti);
+          MemorySegment src = in[i];
+          ByteVector v = ByteVector.fromMemorySegment(SPECIES, src, at, ORDER);
+          ByteVector w = ByteVector.fromMemorySegment(SPECIES, src, at + VLEN, ORDER);
+          ByteVector vl = low(v);
+          ByteVector vh = high(v);
+          ByteVector wl = low(w);
+          ByteVector wh = high(w);
+          ByteVector l0 = tab(t, t0 + ti);
+          ByteVector h0 = tab(t, t0 + ti + VLEN);
+          a0 = mulAdd(a0, vl, vh, l0, h0);
+          b0 = mulAdd(b0, wl, wh, l0, h0);
+          ByteVector l1 = tab(t, t1 + ti);
+          ByteVector h1 = tab(t, t1 + ti + VLEN);
+          a1 = mulAdd(a1, vl, vh, l1, h1);
+          b1 = mulAdd(b1, wl, wh, l1, h1);
+          ByteVector l2 = tab(t, t2 + ti);
+          ByteVector h2 = tab(t, t2 + ti + VLEN);
+          a2 = mulAdd(a2, vl, vh, l2, h2);
+          b2 = mulAdd(b2, wl, wh, l2, h2);
+          ByteVector l3 = tab(t, t3 + ti);
+          ByteVector h3 = tab(t, t3 + ti + VLEN);
+          a3 = mulAdd(a3, vl, vh, l3, h3);
+          b3 = mulAdd(b3, wl, wh, l3, h3);
         }
-        a0.intoMemorySegment(o0, outPos + p, ORDER);
-        a1.intoMemorySegment(o1, outPos + p, ORDER);
-        a2.intoMemorySegment(o2, outPos + p, ORDER);
-        a3.intoMemorySegment(o3, outPos + p, ORDER);
+        final long to = outPos + p;
+        a0.intoMemorySegment(o0, to, ORDER);
+        b0.intoMemorySegment(o0, to + VLEN, ORDER);
+        a1.intoMemorySegment(o1, to, ORDER);
+        b1.intoMemorySegment(o1, to + VLEN, ORDER);
+        a2.intoMemorySegment(o2, to, ORDER);
+        b2.intoMemorySegment(o2, to + VLEN, ORDER);
+        a3.intoMemorySegment(o3, to, ORDER);
+        b3.intoMemorySegment(o3, to + VLEN, ORDER);
       }
     }
 
@@ -483,6 +636,11 @@ public final class VectorKernel implements GfKernel {
     return ByteVector.fromArray(SPECIES, t, offset);
   }
 
+  /** The low nibble of every byte, in 0..15. */
+  private static ByteVector low(ByteVector v) {
+    return v.and((byte) 0x0F);
+  }
+
   /** The high nibble of every byte, in 0..15 (a 64-bit shift, then mask: x86 has no byte shift). */
   private static ByteVector high(ByteVector v) {
     return v.reinterpretAsLongs()
@@ -491,9 +649,10 @@ public final class VectorKernel implements GfKernel {
         .and((byte) 0x0F);
   }
 
-  /** acc ^ c*x, with x given as its nibbles and c as the table pair at {@code at}. */
-  private static ByteVector mulAdd(ByteVector acc, ByteVector lo, ByteVector hi, byte[] t, int at) {
-    return acc.lanewise(VectorOperators.XOR, lo.selectFrom(tab(t, at)))
-        .lanewise(VectorOperators.XOR, hi.selectFrom(tab(t, at + VLEN)));
+  /** acc ^ c*x, with x given as its nibbles and c as its two nibble tables. */
+  private static ByteVector mulAdd(
+      ByteVector acc, ByteVector lo, ByteVector hi, ByteVector loTable, ByteVector hiTable) {
+    return acc.lanewise(VectorOperators.XOR, lo.selectFrom(loTable))
+        .lanewise(VectorOperators.XOR, hi.selectFrom(hiTable));
   }
 }

@@ -1,5 +1,2 @@
-/**
- * JMH benchmarks of the erasure module (codec, hashing). Run them with {@code ./mvnw -pl erasure
- * test-compile exec:exec@jmh -Djmh.args="<regex> ..."}; figures are recorded in erasure/README.md.
- */
+/** JMH benchmarks of the erasure module; run through {@code exec:exec@jmh} (see the README). */
 package network.icn.erasure.bench;
