@@ -42,8 +42,8 @@ public final class ReedSolomon {
     GfMatrix vandermonde = GfMatrix.vandermonde(total, dataShards);
     this.encoding = vandermonde.times(vandermonde.rowRange(0, dataShards).inverse());
     this.parityCoder = kernel.prepare(encoding.rowRange(dataShards, total));
-    // A plan holds up to two prepared matrices of at most m x k coefficients, ~32 bytes each.
-    long planBytes = 2L * 32 * parityShards * dataShards;
+    // A plan holds up to two prepared matrices of at most m x k coefficients each.
+    long planBytes = 2L * kernel.bytesPerCoefficient() * parityShards * dataShards;
     int plans =
         (int)
             Math.max(MIN_DECODE_PLANS, Math.min(MAX_DECODE_PLANS, DECODE_CACHE_BYTES / planBytes));

@@ -5,7 +5,7 @@ package network.icn.erasure.gf;
  * the Vector API implementation. Kernels are stateless apart from immutable tables and safe to
  * share between threads.
  */
-public sealed interface GfKernel permits ScalarKernel {
+public sealed interface GfKernel permits ScalarKernel, VectorKernel {
 
   /** A short name for logs and benchmarks, e.g. {@code scalar} or {@code vector-512}. */
   String name();
@@ -15,4 +15,7 @@ public sealed interface GfKernel permits ScalarKernel {
    * here, so {@link MatrixCoder#apply} does none.
    */
   MatrixCoder prepare(GfMatrix coefficients);
+
+  /** Approximate bytes of prepared tables per matrix coefficient, for sizing caches. */
+  int bytesPerCoefficient();
 }

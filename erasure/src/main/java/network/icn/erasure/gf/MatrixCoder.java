@@ -11,7 +11,7 @@ import java.nio.ByteBuffer;
  * positions and limits are ignored and never modified; offsets are absolute. Immutable and
  * thread-safe.
  */
-public sealed interface MatrixCoder permits ScalarKernel.Coder {
+public sealed interface MatrixCoder permits ScalarKernel.Coder, VectorKernel.Coder {
 
   /** Number of input rows (columns of the coefficient matrix). */
   int inputCount();

@@ -26,6 +26,11 @@ public final class ScalarKernel implements GfKernel {
   }
 
   @Override
+  public int bytesPerCoefficient() {
+    return Integer.BYTES;
+  }
+
+  @Override
   public MatrixCoder prepare(GfMatrix coefficients) {
     return new Coder(coefficients);
   }

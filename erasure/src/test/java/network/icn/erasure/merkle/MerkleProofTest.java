@@ -87,6 +87,22 @@ class MerkleProofTest {
     }
   }
 
+  /** The published proof vectors (README "Merkle trees"): 5 leaves of byte i = i mod 251. */
+  @Test
+  void proofsMatchThePublishedTestVectors() {
+    byte[] shard = pattern(5 * LEAF);
+    assertEquals(
+        List.of(
+            Sha256Hash.fromHex("a7546d4d58e3b7a06ae91456cf829cce45679b735e4a0afafd5441393751295c"),
+            Sha256Hash.fromHex("4199f3315bb6cef8ee8ff505ca35574761bab4cf7750c701ee452985e0bcc4c8"),
+            Sha256Hash.fromHex("c34674d97f9b6b2e0e986157d81b2f78c1351fb22b158ccccbd6d8bae63da4fd")),
+        MerkleTree.proof(shard, 2).siblings());
+    assertEquals(
+        List.of(
+            Sha256Hash.fromHex("be0a220b05aa06126f08197d6d272ce080f0c6264077e893d95e572b2902b328")),
+        MerkleTree.proof(shard, 4).siblings());
+  }
+
   @Test
   void anyFlippedBitInTheLeafFailsVerification() {
     byte[] shard = pattern(5 * LEAF + 100);
@@ -176,7 +192,7 @@ class MerkleProofTest {
   @Test
   void verifyLeavesTheLeafBufferPositionAlone() {
     byte[] shard = pattern(2 * LEAF);
-    ByteBuffer leaf = MerkleTree.leaf(ByteBuffer.allocateDirect(0).put(new byte[0]), 0);
+    ByteBuffer leaf = MerkleTree.leaf(ByteBuffer.allocate(0), 0);
     assertEquals(0, leaf.remaining());
     ByteBuffer second = MerkleTree.leaf(ByteBuffer.wrap(shard), 1);
     assertTrue(MerkleTree.verify(MerkleTree.root(shard), 1, 2, second, MerkleTree.proof(shard, 1)));

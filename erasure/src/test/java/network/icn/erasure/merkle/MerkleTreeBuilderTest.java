@@ -3,7 +3,9 @@ package network.icn.erasure.merkle;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.lang.management.ManagementFactory;
 import java.nio.ByteBuffer;
 import java.util.Arrays;
 import java.util.HexFormat;
@@ -130,6 +132,33 @@ class MerkleTreeBuilderTest {
     builder.finish();
     assertThrows(IllegalStateException.class, () -> builder.update(new byte[1]));
     assertThrows(IllegalStateException.class, builder::finish);
+  }
+
+  @Test
+  void theHotPathAllocatesNothingPerLeaf() {
+    var threads = (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
+    byte[] piece = pattern(1000);
+    ByteBuffer direct = direct(piece);
+    MerkleTreeBuilder builder = new MerkleTreeBuilder();
+    for (int warm = 0; warm < 3; warm++) {
+      builder.reset();
+      feed(builder, piece, direct, 2_000);
+    }
+    builder.reset();
+    long before = threads.getCurrentThreadAllocatedBytes();
+    feed(builder, piece, direct, 16_000); // 16 MB, ~3900 leaves, heap and direct pieces
+    long allocated = threads.getCurrentThreadAllocatedBytes() - before;
+    assertTrue(allocated < 16 * 1024, "allocated " + allocated + " bytes for ~3900 leaves");
+  }
+
+  private static void feed(MerkleTreeBuilder builder, byte[] piece, ByteBuffer direct, int n) {
+    for (int i = 0; i < n; i++) {
+      if (i % 2 == 0) {
+        builder.update(piece, 0, piece.length);
+      } else {
+        builder.update(direct.clear());
+      }
+    }
   }
 
   @Test

@@ -1,0 +1,72 @@
+package network.icn.erasure.bench;
+
+import java.nio.ByteBuffer;
+import java.util.SplittableRandom;
+
+/**
+ * Stripes of k+m shard buffers, with at least {@link #MIN_DATA_BYTES} of random data in total, so a
+ * benchmark that walks them in turn streams its inputs from memory, not from cache.
+ */
+final class StripePool {
+
+  /** At least this many bytes of data shards (96 MiB), far beyond any last-level cache here. */
+  static final long MIN_DATA_BYTES = 96L << 20;
+
+  private final ByteBuffer[][] stripes;
+  private final byte[][][] arrays;
+  private int next;
+
+  private StripePool(ByteBuffer[][] stripes, byte[][][] arrays) {
+    this.stripes = stripes;
+    this.arrays = arrays;
+  }
+
+  /**
+   * @param memory {@code direct} (direct ByteBuffers), {@code heap} (heap ByteBuffers) or {@code
+   *     array} (byte[] shards, for the byte[][] API)
+   */
+  static StripePool create(int k, int m, int chunk, String memory, long seed) {
+    long stripeData = (long) k * chunk;
+    int count = (int) ((MIN_DATA_BYTES + stripeData - 1) / stripeData);
+    SplittableRandom rng = new SplittableRandom(seed);
+    ByteBuffer[][] stripes = new ByteBuffer[count][k + m];
+    byte[][][] arrays = new byte[count][k + m][];
+    byte[] fill = new byte[chunk];
+    for (int s = 0; s < count; s++) {
+      for (int i = 0; i < k + m; i++) {
+        rng.nextBytes(fill);
+        switch (memory) {
+          case "direct" -> stripes[s][i] = ByteBuffer.allocateDirect(chunk).put(0, fill);
+          case "heap" -> stripes[s][i] = ByteBuffer.allocate(chunk).put(0, fill);
+          case "array" -> arrays[s][i] = fill.clone();
+          default -> throw new IllegalArgumentException("memory must be direct|heap|array");
+        }
+      }
+    }
+    return new StripePool(stripes, arrays);
+  }
+
+  int size() {
+    return stripes.length;
+  }
+
+  ByteBuffer[] nextBuffers() {
+    ByteBuffer[] s = stripes[next];
+    next = next + 1 == stripes.length ? 0 : next + 1;
+    return s;
+  }
+
+  byte[][] nextArrays() {
+    byte[][] s = arrays[next];
+    next = next + 1 == arrays.length ? 0 : next + 1;
+    return s;
+  }
+
+  ByteBuffer[] buffers(int index) {
+    return stripes[index];
+  }
+
+  byte[][] arrays(int index) {
+    return arrays[index];
+  }
+}
