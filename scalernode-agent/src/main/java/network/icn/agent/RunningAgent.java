@@ -73,6 +73,7 @@ public final class RunningAgent implements AutoCloseable {
     CorruptionListener corruption = this::onCorrupt;
     RequestAuthenticator auth =
         new RequestAuthenticator(
+            key.nodeId(),
             new GatewayAllowList(config.allowedGateways()),
             new ReplayCache(config.replayCacheSize()),
             clock,
