@@ -21,6 +21,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Predicate;
 import java.util.random.RandomGenerator;
 import java.util.zip.CRC32C;
 import network.icn.agent.client.AgentError;
@@ -327,11 +328,37 @@ public final class FileShardStore implements ShardStore {
 
   @Override
   public ShardPage list(Optional<ShardId> after, int limit) {
+    List<ShardInfo> out = new ArrayList<>();
+    Optional<ShardId> next =
+        walk(
+            after,
+            limit,
+            id -> {
+              Optional<ShardInfo> info = statQuietly(id);
+              info.ifPresent(out::add);
+              return info.isPresent();
+            });
+    return new ShardPage(out, next);
+  }
+
+  @Override
+  public ShardIdPage ids(Optional<ShardId> after, int limit) {
+    List<ShardId> out = new ArrayList<>();
+    Optional<ShardId> next = walk(after, limit, out::add);
+    return new ShardIdPage(out, next);
+  }
+
+  /**
+   * Visits the stored ids after {@code after} in listing order (hash prefix, then id). Stops once
+   * {@code limit} visits have returned true and returns the last id visited as the next cursor, or
+   * empty when the walk reached the end.
+   */
+  private Optional<ShardId> walk(Optional<ShardId> after, int limit, Predicate<ShardId> visit) {
     if (limit <= 0) {
       throw new IllegalArgumentException("limit must be positive");
     }
     String cursorFan = after.map(FileShardStore::fanOut).orElse("");
-    List<ShardInfo> out = new ArrayList<>();
+    int taken = 0;
     try {
       for (Path l1 : sortedChildren(shardsDir)) {
         String n1 = l1.getFileName().toString();
@@ -353,13 +380,8 @@ public final class FileShardStore implements ShardStore {
             if (id == null || (cmp == 0 && id.compareTo(after.orElseThrow()) <= 0)) {
               continue;
             }
-            Optional<ShardInfo> info = statQuietly(id);
-            if (info.isEmpty()) {
-              continue;
-            }
-            out.add(info.get());
-            if (out.size() == limit) {
-              return new ShardPage(out, Optional.of(id));
+            if (visit.test(id) && ++taken == limit) {
+              return Optional.of(id);
             }
           }
         }
@@ -367,14 +389,15 @@ public final class FileShardStore implements ShardStore {
     } catch (IOException e) {
       throw ioFailure("cannot list shards", e);
     }
-    return new ShardPage(out, Optional.empty());
+    return Optional.empty();
   }
 
   private Optional<ShardInfo> statQuietly(ShardId id) {
     try {
       return stat(id);
     } catch (AgentException e) {
-      // A corrupt header still lists, so GC can see it; the scrubber quarantines it.
+      // A shard whose header cannot be read has no metadata to list; the scrubber, which walks
+      // ids() rather than list(), finds and quarantines it.
       if (e.error() == AgentError.CORRUPT_SHARD) {
         return Optional.empty();
       }

@@ -131,6 +131,12 @@ public final class InMemoryShardStore implements ShardStore {
   }
 
   @Override
+  public ShardIdPage ids(Optional<ShardId> after, int limit) {
+    ShardPage page = list(after, limit);
+    return new ShardIdPage(page.shards().stream().map(ShardInfo::id).toList(), page.next());
+  }
+
+  @Override
   public synchronized StoreUsage usage() {
     return new StoreUsage(capacityBytes, usedBytes(), reserved, shards.size());
   }

@@ -42,6 +42,12 @@ public interface ShardStore extends AutoCloseable {
    */
   ShardPage list(Optional<ShardId> after, int limit);
 
+  /**
+   * Like {@link #list} but ids only, taken from what is stored without reading any metadata, so it
+   * also yields shards whose metadata is unreadable (the scrubber walks this to find them).
+   */
+  ShardIdPage ids(Optional<ShardId> after, int limit);
+
   /** Moves a shard out of service because its bytes are corrupt; returns false if absent. */
   boolean quarantine(ShardId id);
 
