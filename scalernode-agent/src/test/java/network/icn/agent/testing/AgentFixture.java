@@ -16,6 +16,7 @@ import network.icn.agent.client.ShardSpec;
 import network.icn.agent.client.Signatures;
 import network.icn.agent.client.http.NettyAgentClient;
 import network.icn.agent.merkle.ErasureShardMerkle;
+import network.icn.placement.api.PlacementService;
 import org.web3j.crypto.ECKeyPair;
 
 /** Starts a real agent in-process on 127.0.0.1:0 with a data dir and a gateway key allowed. */
@@ -27,6 +28,13 @@ public final class AgentFixture implements AutoCloseable {
   public final NettyAgentClient client;
 
   public AgentFixture(Path dataDir, String... extraFlags) throws Exception {
+    this(dataDir, Clock.systemUTC(), Optional.empty(), extraFlags);
+  }
+
+  /** An agent on {@code clock} that registers with {@code placement} if one is given. */
+  public AgentFixture(
+      Path dataDir, Clock clock, Optional<PlacementService> placement, String... extraFlags)
+      throws Exception {
     List<String> args =
         new java.util.ArrayList<>(
             List.of(
@@ -38,7 +46,7 @@ public final class AgentFixture implements AutoCloseable {
                 "--allowed-gateways=" + Signatures.address(GATEWAY)));
     args.addAll(List.of(extraFlags));
     AgentConfig config = AgentConfig.parse(args.toArray(String[]::new), Map.of());
-    agent = RunningAgent.start(config, Clock.systemUTC(), Optional.empty());
+    agent = RunningAgent.start(config, clock, placement);
     client = new NettyAgentClient(GATEWAY, Clock.systemUTC(), NettyAgentClient.Settings.defaults());
   }
 
