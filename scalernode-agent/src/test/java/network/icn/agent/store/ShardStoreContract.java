@@ -224,6 +224,26 @@ abstract class ShardStoreContract {
   }
 
   @Test
+  void idPagesVisitTheSameShardsInTheSameOrderAsListing() {
+    for (int i = 0; i < 13; i++) {
+      put("i" + i, TestShards.bytes(50 + i, 40 + i));
+    }
+    List<ShardId> listed =
+        store.list(Optional.empty(), 100).shards().stream().map(ShardInfo::id).toList();
+    List<ShardId> walked = new ArrayList<>();
+    Optional<ShardId> cursor = Optional.empty();
+    int pages = 0;
+    do {
+      ShardIdPage page = store.ids(cursor, 4);
+      walked.addAll(page.ids());
+      cursor = page.next();
+      pages++;
+    } while (cursor.isPresent() && pages < 100);
+    assertEquals(13, listed.size());
+    assertEquals(listed, walked);
+  }
+
+  @Test
   void putBeyondOfferedCapacityIsInsufficientStorage() {
     ShardStore small = newStore(10_000);
     try {
