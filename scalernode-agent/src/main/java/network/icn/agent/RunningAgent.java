@@ -77,6 +77,7 @@ public final class RunningAgent implements AutoCloseable {
     CorruptionListener corruption = new Quarantine(store, metrics);
     RequestAuthenticator auth =
         new RequestAuthenticator(
+            key.nodeId(),
             new GatewayAllowList(config.allowedGateways()),
             new ReplayCache(config.replayCacheSize()),
             clock,

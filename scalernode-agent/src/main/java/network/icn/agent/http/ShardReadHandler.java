@@ -47,7 +47,7 @@ public final class ShardReadHandler {
 
   void get(Exchange ex, ShardId id, boolean headOnly) {
     ex.readBody(0);
-    try (ShardReader reader = store.open(id)) {
+    try (ShardReader reader = open(id)) {
       ShardSpec spec = reader.info().spec();
       String rangeHeader = ex.request().headers().get(HttpHeaderNames.RANGE);
       ByteRange range = parseRange(rangeHeader, spec.size());
@@ -92,6 +92,18 @@ public final class ShardReadHandler {
         }
       }
       ex.finishResponse();
+    }
+  }
+
+  /** Opens a shard; a header or footer that fails its checks is reported like a bad chunk. */
+  private ShardReader open(ShardId id) {
+    try {
+      return store.open(id);
+    } catch (AgentException e) {
+      if (e.error() == AgentError.CORRUPT_SHARD) {
+        corruption.corrupt(id, e.getMessage());
+      }
+      throw e;
     }
   }
 

@@ -18,6 +18,14 @@ public interface ShardStore extends AutoCloseable {
    */
   ShardWriter create(ShardId id, ShardSpec spec);
 
+  /**
+   * Starts writing a shard whose spec is known only after its bytes (it is given to {@link
+   * ShardWriter#commit(ShardSpec)}). Capacity is reserved progressively as bytes arrive, so {@code
+   * INSUFFICIENT_STORAGE} comes from {@link ShardWriter#write}; {@code CONFLICT} and idempotent
+   * re-puts are decided at the commit.
+   */
+  ShardWriter createDeferred(ShardId id, int chunkSize);
+
   /** The shard's metadata, or empty if there is none. */
   Optional<ShardInfo> stat(ShardId id);
 

@@ -117,9 +117,16 @@ final class ScrubberTest {
     }
   }
 
-  /** Offset of the last data byte: just before the 8-byte footer. */
+  /**
+   * Offset of the last data byte: just before the CRC table (one u32 per chunk; the count is the
+   * u32 at offset 24) and the 8-byte footer of a version 2 shard file.
+   */
   private static long lastDataByte(Path file) throws IOException {
-    return Files.size(file) - 8 - 1;
+    try (RandomAccessFile raf = new RandomAccessFile(file.toFile(), "r")) {
+      raf.seek(24);
+      int chunks = raf.readInt();
+      return raf.length() - 8 - 4L * chunks - 1;
+    }
   }
 
   private List<String> quarantined() throws IOException {

@@ -20,6 +20,7 @@ import java.util.stream.Stream;
 import network.icn.agent.client.AgentError;
 import network.icn.agent.client.AgentException;
 import network.icn.agent.client.ShardId;
+import network.icn.agent.client.ShardSpec;
 import network.icn.agent.testing.TestShards;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -39,6 +40,34 @@ final class FileShardStoreTest extends ShardStoreContract {
 
   private FileShardStore open(Path root, long capacity, FileShardStore.DiskSpace space) {
     return FileShardStore.open(root, capacity, merkle, CLOCK, new SplittableRandom(1), space);
+  }
+
+  @Test
+  void aVersion1ShardFileIsStillReadAndVerified() throws IOException {
+    Path root = dir.resolve("v1");
+    byte[] data = TestShards.bytes(3 * CHUNK + 10, 50);
+    ShardId id = new ShardId("old");
+    ShardSpec spec = TestShards.spec(data, CHUNK, merkle);
+    try (FileShardStore fileStore = open(root, CAPACITY, FileShardStore::usableSpace)) {
+      Path file = fileStore.fileOf(id);
+      Files.createDirectories(file.getParent());
+      ByteBuffer header = ShardFileFormat.encodeHeaderV1(id, spec, 1234);
+      try (var out = Files.newOutputStream(file)) {
+        out.write(header.duplicate().array());
+        out.write(data);
+        out.write(ShardFileFormat.encodeFooterV1(header).array());
+      }
+    }
+    try (FileShardStore reopened = open(root, CAPACITY, FileShardStore::usableSpace)) {
+      assertEquals(spec, reopened.stat(id).orElseThrow().spec());
+      try (ShardReader reader = reopened.open(id)) {
+        ByteBuffer all = ByteBuffer.allocate(data.length);
+        for (int i = 0; i < spec.chunkCount(); i++) {
+          reader.readChunk(i, all);
+        }
+        assertArrayEquals(data, all.array());
+      }
+    }
   }
 
   @Test
@@ -133,7 +162,8 @@ final class FileShardStoreTest extends ShardStoreContract {
     byte[] data = TestShards.bytes(3 * CHUNK, 23);
     put("flipped", data);
     Path file = fileStore.fileOf(new ShardId("flipped"));
-    long offset = Files.size(file) - 8 - CHUNK - 10; // inside the data of chunk 1
+    // Format v2 ends with the CRC table (3 x u32) and the 8-byte footer; go inside chunk 1's data.
+    long offset = Files.size(file) - 8 - 3 * 4 - CHUNK - 10;
     try (RandomAccessFile raf = new RandomAccessFile(file.toFile(), "rw")) {
       raf.seek(offset);
       int b = raf.read();

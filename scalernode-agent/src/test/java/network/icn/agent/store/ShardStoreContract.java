@@ -259,6 +259,76 @@ abstract class ShardStoreContract {
     }
   }
 
+  /** Writes {@code data} with the spec given only at the commit (the trailer mode). */
+  PutOutcome putDeferred(ShardStore target, String id, byte[] data, ShardSpec spec) {
+    try (ShardWriter writer = target.createDeferred(new ShardId(id), CHUNK)) {
+      for (int off = 0; off < data.length; off += 1000) {
+        writer.write(ByteBuffer.wrap(data, off, Math.min(1000, data.length - off)));
+      }
+      return writer.commit(spec);
+    }
+  }
+
+  @Test
+  void deferredSpecWriteStoresTheShardAndIsIdempotent() {
+    byte[] data = TestShards.bytes(5 * CHUNK + 77, 40);
+    ShardSpec spec = TestShards.spec(data, CHUNK, merkle);
+    assertTrue(putDeferred(store, "later", data, spec).created());
+    assertEquals(spec, store.stat(new ShardId("later")).orElseThrow().spec());
+    assertArrayEquals(data, read("later"));
+    long used = store.usage().usedBytes();
+    assertFalse(putDeferred(store, "later", data, spec).created());
+    assertEquals(used, store.usage().usedBytes());
+    assertEquals(0, store.usage().reservedBytes());
+    byte[] other = TestShards.bytes(5 * CHUNK + 77, 41);
+    AgentException e =
+        assertThrows(
+            AgentException.class,
+            () -> putDeferred(store, "later", other, TestShards.spec(other, CHUNK, merkle)));
+    assertEquals(AgentError.CONFLICT, e.error());
+    assertEquals(0, store.usage().reservedBytes());
+  }
+
+  @Test
+  void deferredSpecWithAWrongCrcIsRejectedAtTheCommitAndNothingIsKept() {
+    byte[] data = TestShards.bytes(3 * CHUNK, 42);
+    ShardSpec good = TestShards.spec(data, CHUNK, merkle);
+    ShardSpec bad =
+        new ShardSpec(
+            good.size(),
+            CHUNK,
+            ChunkChecksums.of(
+                good.chunkCrcs().get(0), good.chunkCrcs().get(1), good.chunkCrcs().get(2) ^ 4),
+            good.merkleRoot());
+    AgentException e =
+        assertThrows(AgentException.class, () -> putDeferred(store, "late-bad", data, bad));
+    assertEquals(AgentError.CHECKSUM_MISMATCH, e.error());
+    assertTrue(store.stat(new ShardId("late-bad")).isEmpty());
+    assertEquals(0, store.usage().usedBytes());
+    assertEquals(0, store.usage().reservedBytes());
+  }
+
+  @Test
+  void deferredSpecWriteRunsOutOfCapacityWhileWritingAndReleasesEverything() {
+    ShardStore small = newStore(50_000);
+    try {
+      byte[] data = TestShards.bytes(60_000, 43);
+      AgentException e =
+          assertThrows(
+              AgentException.class,
+              () -> putDeferred(small, "grows", data, TestShards.spec(data, CHUNK, merkle)));
+      assertEquals(AgentError.INSUFFICIENT_STORAGE, e.error());
+      assertTrue(small.stat(new ShardId("grows")).isEmpty());
+      assertEquals(0, small.usage().usedBytes());
+      assertEquals(0, small.usage().reservedBytes());
+      // What does fit still goes in.
+      byte[] fits = TestShards.bytes(20_000, 44);
+      assertTrue(putDeferred(small, "fits", fits, TestShards.spec(fits, CHUNK, merkle)).created());
+    } finally {
+      small.close();
+    }
+  }
+
   @Test
   void quarantineTakesTheShardOutOfService() {
     put("sick", TestShards.bytes(CHUNK, 15));
