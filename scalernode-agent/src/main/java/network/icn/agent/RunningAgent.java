@@ -13,13 +13,13 @@ import java.util.Optional;
 import java.util.SplittableRandom;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import network.icn.agent.auth.GatewayAllowList;
 import network.icn.agent.auth.ReplayCache;
 import network.icn.agent.auth.RequestAuthenticator;
 import network.icn.agent.challenge.ChallengeResponder;
-import network.icn.agent.client.ShardId;
 import network.icn.agent.http.NodeHandler;
 import network.icn.agent.http.ShardApi;
 import network.icn.agent.http.ShardHttpServer;
@@ -31,6 +31,8 @@ import network.icn.agent.merkle.ShardMerkle;
 import network.icn.agent.metrics.AgentMetrics;
 import network.icn.agent.registration.PlacementRegistrar;
 import network.icn.agent.registration.RegistrationLoop;
+import network.icn.agent.scrub.Quarantine;
+import network.icn.agent.scrub.ScrubRateLimiter;
 import network.icn.agent.scrub.Scrubber;
 import network.icn.agent.store.CorruptionListener;
 import network.icn.agent.store.FileShardStore;
@@ -53,6 +55,8 @@ public final class RunningAgent implements AutoCloseable {
   private final ExecutorService background = Executors.newVirtualThreadPerTaskExecutor();
   private final Optional<RegistrationLoop> registration;
   private final ExecutorService requests = Executors.newVirtualThreadPerTaskExecutor();
+  private final ScheduledExecutorService scheduler =
+      Executors.newSingleThreadScheduledExecutor(Thread.ofVirtual().factory());
 
   private RunningAgent(AgentConfig config, Clock clock, Optional<PlacementService> placement)
       throws IOException {
@@ -70,9 +74,10 @@ public final class RunningAgent implements AutoCloseable {
             FileShardStore::usableSpace);
     PrometheusRegistry registry = new PrometheusRegistry();
     this.metrics = new AgentMetrics(registry, store::usage);
-    CorruptionListener corruption = this::onCorrupt;
+    CorruptionListener corruption = new Quarantine(store, metrics);
     RequestAuthenticator auth =
         new RequestAuthenticator(
+            key.nodeId(),
             new GatewayAllowList(config.allowedGateways()),
             new ReplayCache(config.replayCacheSize()),
             clock,
@@ -100,11 +105,7 @@ public final class RunningAgent implements AutoCloseable {
     if (config.scrubBytesPerSecond() > 0) {
       Scrubber scrubber =
           new Scrubber(
-              store,
-              metrics,
-              corruption,
-              config.scrubBytesPerSecond(),
-              nanos -> TimeUnit.NANOSECONDS.sleep(nanos));
+              store, metrics, corruption, ScrubRateLimiter.system(config.scrubBytesPerSecond()));
       background.execute(() -> scrubForever(scrubber));
     }
     Optional<PlacementService> service =
@@ -119,8 +120,6 @@ public final class RunningAgent implements AutoCloseable {
     this.registration =
         service.map(
             s -> {
-              ScheduledExecutorService scheduler =
-                  Executors.newSingleThreadScheduledExecutor(Thread.ofVirtual().factory());
               RegistrationLoop loop =
                   new RegistrationLoop(
                       new PlacementRegistrar(
@@ -135,15 +134,23 @@ public final class RunningAgent implements AutoCloseable {
                               endpointFor(config, server.address()),
                               VERSION),
                           store::usage,
-                          () ->
-                              new PlacementRegistrar.Telemetry(
-                                  metrics.diskErrorCount(), metrics.corruptShardCount()),
+                          () -> PlacementRegistrar.Telemetry.of(metrics),
                           clock),
-                      scheduler,
-                      config.heartbeatInterval());
+                      this::schedule,
+                      config.heartbeatInterval(),
+                      RegistrationLoop.defaultBackoff(config.heartbeatInterval()),
+                      new SplittableRandom(secure.nextLong()));
               loop.start();
               return loop;
             });
+  }
+
+  private void schedule(Runnable task, Duration delay) {
+    try {
+      scheduler.schedule(task, delay.toNanos(), TimeUnit.NANOSECONDS);
+    } catch (RejectedExecutionException e) {
+      // Shutting down: the loop is closed too.
+    }
   }
 
   /** Starts an agent; {@code placement} overrides the configured placement URL (tests). */
@@ -157,13 +164,6 @@ public final class RunningAgent implements AutoCloseable {
       return config.endpoint().substring(0, config.endpoint().length() - 1) + bound.getPort();
     }
     return config.endpoint();
-  }
-
-  private void onCorrupt(ShardId id, String detail) {
-    if (store.quarantine(id)) {
-      metrics.corruptShard();
-      LOG.log(Level.ERROR, "quarantined corrupt shard " + id + ": " + detail);
-    }
   }
 
   private void scrubForever(Scrubber scrubber) {
@@ -199,10 +199,21 @@ public final class RunningAgent implements AutoCloseable {
     return registration.map(RegistrationLoop::successes).orElse(0L);
   }
 
+  /** The registration loop, present when a placement service is configured. */
+  public Optional<RegistrationLoop> registration() {
+    return registration;
+  }
+
+  /** The agent's metrics (what {@code /metrics} exports and heartbeats report). */
+  public AgentMetrics metrics() {
+    return metrics;
+  }
+
   /** Graceful stop; returns true if no request was cut off. */
   public boolean stop() {
     boolean clean = server.stop(config.shutdownGrace());
     registration.ifPresent(RegistrationLoop::close);
+    scheduler.shutdownNow();
     background.shutdownNow();
     requests.shutdownNow();
     try {

@@ -11,18 +11,28 @@ import network.icn.agent.client.Signatures;
 
 /**
  * Decides whether a shard API request may proceed. In order: all three headers present and
- * well-formed (else 401), timestamp within the skew window (else 401), signature recovers the
- * claimed caller (else 401), caller is an allowed gateway (else 403), signature not seen before
- * (else 401). The replay check comes last so that rejected requests do not fill the cache.
+ * well-formed (else 401), timestamp within the skew window (else 401), signature over the request
+ * as addressed to this node recovers the claimed caller (else 401: a request signed for another
+ * node fails here), caller is an allowed gateway (else 403), signature not seen before (else 401).
+ * The replay check comes last so that rejected requests do not fill the cache.
  */
 public final class RequestAuthenticator {
+  private final String nodeId;
   private final GatewayAllowList allowList;
   private final ReplayCache replays;
   private final Clock clock;
   private final long skewMillis;
 
+  /**
+   * @param nodeId this node's address; requests must be signed for it
+   */
   public RequestAuthenticator(
-      GatewayAllowList allowList, ReplayCache replays, Clock clock, Duration maxSkew) {
+      String nodeId,
+      GatewayAllowList allowList,
+      ReplayCache replays,
+      Clock clock,
+      Duration maxSkew) {
+    this.nodeId = Signatures.normalizeAddress(nodeId);
     this.allowList = Objects.requireNonNull(allowList, "allowList");
     this.replays = Objects.requireNonNull(replays, "replays");
     this.clock = Objects.requireNonNull(clock, "clock");
@@ -70,7 +80,12 @@ public final class RequestAuthenticator {
     }
     byte[] message =
         RequestSigning.canonical(
-            claim.method(), claim.target(), claim.shardId(), claim.contentLength(), timestamp);
+            nodeId,
+            claim.method(),
+            claim.target(),
+            claim.shardId(),
+            claim.contentLength(),
+            timestamp);
     String recovered;
     try {
       recovered = Signatures.recoverAddress(message, claim.signature());

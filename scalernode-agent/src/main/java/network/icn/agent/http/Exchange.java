@@ -117,6 +117,11 @@ final class Exchange {
     return out.toByteArray();
   }
 
+  /** Answers with {@code Connection: close} and ends the connection after this exchange. */
+  void closeAfterResponse() {
+    keepAlive = false;
+  }
+
   void sendContinue() {
     channel.writeAndFlush(
         new DefaultFullHttpResponse(HttpVersion.HTTP_1_1, HttpResponseStatus.CONTINUE));

@@ -151,7 +151,10 @@ public final class ShardApi {
   }
 
   private String authenticate(HttpRequest request, Route route) {
-    long contentLength = HttpUtil.getContentLength(request, 0L);
+    long contentLength =
+        HttpUtil.isTransferEncodingChunked(request)
+            ? RequestSigning.CHUNKED
+            : HttpUtil.getContentLength(request, 0L);
     return authenticator.authenticate(
         new RequestAuthenticator.Claim(
             request.method().name(),

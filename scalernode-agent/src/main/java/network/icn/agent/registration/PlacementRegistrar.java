@@ -3,6 +3,7 @@ package network.icn.agent.registration;
 import java.time.Clock;
 import java.util.Objects;
 import java.util.function.Supplier;
+import network.icn.agent.metrics.AgentMetrics;
 import network.icn.agent.store.StoreUsage;
 import network.icn.placement.api.Heartbeat;
 import network.icn.placement.api.NodeRegistration;
@@ -25,7 +26,18 @@ public final class PlacementRegistrar implements Registrar {
       String softwareVersion) {}
 
   /** Telemetry counters the heartbeat reports. */
-  public record Telemetry(long diskErrors, long corruptShards) {}
+  public record Telemetry(long diskErrors, long corruptShards) {
+    public Telemetry {
+      if (diskErrors < 0 || corruptShards < 0) {
+        throw new IllegalArgumentException("telemetry counters must not be negative");
+      }
+    }
+
+    /** The counters as the agent's metrics have them now. */
+    public static Telemetry of(AgentMetrics metrics) {
+      return new Telemetry(metrics.diskErrorCount(), metrics.corruptShardCount());
+    }
+  }
 
   private final PlacementService placement;
   private final ECKeyPair nodeKey;

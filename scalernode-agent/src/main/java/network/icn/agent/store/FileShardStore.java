@@ -21,6 +21,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Predicate;
 import java.util.random.RandomGenerator;
 import java.util.zip.CRC32C;
 import network.icn.agent.client.AgentError;
@@ -41,8 +42,10 @@ import network.icn.agent.merkle.ShardMerkle;
  *   <li>{@code LOCK}: held while a store is open, so two agents never share a directory.
  * </ul>
  *
- * A put writes to a temp file, verifies every chunk as it arrives, fsyncs the file, renames it into
- * place atomically and fsyncs the directory. Nothing partial is ever visible under {@code shards/}.
+ * A put writes to a temp file, verifies every chunk as it arrives (or, when the spec comes after
+ * the bytes, computes the chunk CRCs and compares them at the end), fsyncs the file, renames it
+ * into place atomically and fsyncs the directory. Nothing partial is ever visible under {@code
+ * shards/}.
  */
 public final class FileShardStore implements ShardStore {
   /** Free-space probe, injectable so tests can simulate a full disk. */
@@ -54,6 +57,9 @@ public final class FileShardStore implements ShardStore {
   private static final String SUFFIX = ".shard";
   private static final int LOCK_STRIPES = 64;
   private static final int USAGE_MAGIC = 0x49435553; // "ICUS"
+
+  /** A deferred-spec write reserves capacity ahead of its bytes in steps of this size. */
+  private static final long RESERVE_STEP = 4L * 1024 * 1024;
 
   private final Path root;
   private final Path shardsDir;
@@ -163,43 +169,67 @@ public final class FileShardStore implements ShardStore {
       throw conflict(id);
     }
     long fileLength = ShardFileFormat.fileLength(id, spec);
-    reserve(id, fileLength);
+    reserve(id, fileLength, fileLength);
+    return openWriter(
+        id,
+        spec,
+        IncomingShardVerifier.declared(spec, merkle == null ? null : merkle.newRootBuilder()),
+        fileLength);
+  }
+
+  @Override
+  public ShardWriter createDeferred(ShardId id, int chunkSize) {
+    IncomingShardVerifier verifier =
+        IncomingShardVerifier.deferred(chunkSize, merkle == null ? null : merkle.newRootBuilder());
+    long initial = ShardFileFormat.fileLength(id, 0, 0);
+    return openWriter(id, null, verifier, reserve(id, initial, initial + RESERVE_STEP));
+  }
+
+  private FileWriter openWriter(
+      ShardId id, ShardSpec spec, IncomingShardVerifier verifier, long reservation) {
     Path temp = tmpDir.resolve(id.value() + "." + Long.toHexString(random.nextLong()) + ".tmp");
     try {
       FileChannel channel =
           FileChannel.open(temp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
-      return new FileWriter(id, spec, fileLength, temp, channel);
+      return new FileWriter(id, spec, verifier, reservation, temp, channel);
     } catch (IOException e) {
-      reserved.addAndGet(-fileLength);
+      reserved.addAndGet(-reservation);
       throw ioFailure("cannot create a temp file for shard " + id, e);
     }
   }
 
-  private void reserve(ShardId id, long fileLength) {
+  /**
+   * Reserves between {@code atLeast} and {@code atMost} bytes (as much as fits) of the offered
+   * capacity and the usable disk; returns the amount reserved. {@code INSUFFICIENT_STORAGE} if not
+   * even {@code atLeast} fits.
+   */
+  private long reserve(ShardId id, long atLeast, long atMost) {
     synchronized (capacityMonitor) {
       long free = capacityBytes - used.get() - reserved.get();
-      if (fileLength > free) {
+      if (atLeast > free) {
         throw new AgentException(
             AgentError.INSUFFICIENT_STORAGE,
             "shard "
                 + id
                 + " needs "
-                + fileLength
-                + " bytes but only "
+                + atLeast
+                + " more bytes but only "
                 + Math.max(0, free)
                 + " of the offered capacity are free");
       }
       long usable;
       try {
-        usable = diskSpace.usableBytes(tmpDir);
+        usable = diskSpace.usableBytes(tmpDir) - reserved.get();
       } catch (IOException e) {
         throw ioFailure("cannot read free disk space", e);
       }
-      if (fileLength > usable - reserved.get()) {
+      if (atLeast > usable) {
         throw new AgentException(
             AgentError.INSUFFICIENT_STORAGE, "the disk is full: shard " + id + " does not fit");
       }
-      reserved.addAndGet(fileLength);
+      long grant = Math.min(atMost, Math.min(free, usable));
+      reserved.addAndGet(grant);
+      return grant;
     }
   }
 
@@ -228,7 +258,7 @@ public final class FileShardStore implements ShardStore {
     }
     try {
       ShardFileFormat.Header header = readHeader(channel, path);
-      long expected = header.length() + header.info().size() + ShardFileFormat.FOOTER_LENGTH;
+      long expected = header.fileLength();
       if (channel.size() != expected) {
         throw new AgentException(
             AgentError.CORRUPT_SHARD, path + ": file length differs from its header");
@@ -298,11 +328,37 @@ public final class FileShardStore implements ShardStore {
 
   @Override
   public ShardPage list(Optional<ShardId> after, int limit) {
+    List<ShardInfo> out = new ArrayList<>();
+    Optional<ShardId> next =
+        walk(
+            after,
+            limit,
+            id -> {
+              Optional<ShardInfo> info = statQuietly(id);
+              info.ifPresent(out::add);
+              return info.isPresent();
+            });
+    return new ShardPage(out, next);
+  }
+
+  @Override
+  public ShardIdPage ids(Optional<ShardId> after, int limit) {
+    List<ShardId> out = new ArrayList<>();
+    Optional<ShardId> next = walk(after, limit, out::add);
+    return new ShardIdPage(out, next);
+  }
+
+  /**
+   * Visits the stored ids after {@code after} in listing order (hash prefix, then id). Stops once
+   * {@code limit} visits have returned true and returns the last id visited as the next cursor, or
+   * empty when the walk reached the end.
+   */
+  private Optional<ShardId> walk(Optional<ShardId> after, int limit, Predicate<ShardId> visit) {
     if (limit <= 0) {
       throw new IllegalArgumentException("limit must be positive");
     }
     String cursorFan = after.map(FileShardStore::fanOut).orElse("");
-    List<ShardInfo> out = new ArrayList<>();
+    int taken = 0;
     try {
       for (Path l1 : sortedChildren(shardsDir)) {
         String n1 = l1.getFileName().toString();
@@ -324,13 +380,8 @@ public final class FileShardStore implements ShardStore {
             if (id == null || (cmp == 0 && id.compareTo(after.orElseThrow()) <= 0)) {
               continue;
             }
-            Optional<ShardInfo> info = statQuietly(id);
-            if (info.isEmpty()) {
-              continue;
-            }
-            out.add(info.get());
-            if (out.size() == limit) {
-              return new ShardPage(out, Optional.of(id));
+            if (visit.test(id) && ++taken == limit) {
+              return Optional.of(id);
             }
           }
         }
@@ -338,14 +389,15 @@ public final class FileShardStore implements ShardStore {
     } catch (IOException e) {
       throw ioFailure("cannot list shards", e);
     }
-    return new ShardPage(out, Optional.empty());
+    return Optional.empty();
   }
 
   private Optional<ShardInfo> statQuietly(ShardId id) {
     try {
       return stat(id);
     } catch (AgentException e) {
-      // A corrupt header still lists, so GC can see it; the scrubber quarantines it.
+      // A shard whose header cannot be read has no metadata to list; the scrubber, which walks
+      // ids() rather than list(), finds and quarantines it.
       if (e.error() == AgentError.CORRUPT_SHARD) {
         return Optional.empty();
       }
@@ -404,24 +456,12 @@ public final class FileShardStore implements ShardStore {
 
   private static ShardFileFormat.Header readHeader(FileChannel channel, Path path)
       throws IOException {
-    ByteBuffer fixed = ByteBuffer.allocate(ShardFileFormat.FIXED_HEADER);
-    readFully(channel, fixed, 0);
-    int length = ShardFileFormat.headerLengthOf(fixed.flip(), path.toString());
-    ByteBuffer header = ByteBuffer.allocate(length);
-    readFully(channel, header, 0);
-    return ShardFileFormat.decodeHeader(header.flip(), path.toString());
+    return ShardFileFormat.read(channel, path.toString());
   }
 
   private static void readFully(FileChannel channel, ByteBuffer dst, long position)
       throws IOException {
-    long pos = position;
-    while (dst.hasRemaining()) {
-      int n = channel.read(dst, pos);
-      if (n < 0) {
-        throw new AgentException(AgentError.CORRUPT_SHARD, "shard file is truncated");
-      }
-      pos += n;
-    }
+    ShardFileFormat.readFully(channel, dst, position);
   }
 
   private static List<Path> sortedChildren(Path dir) throws IOException {
@@ -528,33 +568,36 @@ public final class FileShardStore implements ShardStore {
     return new AgentException(AgentError.IO_ERROR, what + ": " + message, e);
   }
 
+  /**
+   * Writes a version 2 file: the header's place is left for last, the data goes at the data offset
+   * as it arrives, then the CRC table and footer, then the header at offset 0, then fsync.
+   */
   private final class FileWriter implements ShardWriter {
     private final ShardId id;
-    private final ShardSpec spec;
-    private final long fileLength;
+    private final ShardSpec declared;
+    private final IncomingShardVerifier verifier;
     private final Path temp;
     private final FileChannel channel;
-    private final IncomingShardVerifier verifier;
-    private final ByteBuffer header;
+    private final long dataOffset;
+    private long reservation;
     private long position;
     private boolean done;
 
-    FileWriter(ShardId id, ShardSpec spec, long fileLength, Path temp, FileChannel channel)
-        throws IOException {
+    FileWriter(
+        ShardId id,
+        ShardSpec declared,
+        IncomingShardVerifier verifier,
+        long reservation,
+        Path temp,
+        FileChannel channel) {
       this.id = id;
-      this.spec = spec;
-      this.fileLength = fileLength;
+      this.declared = declared;
+      this.verifier = verifier;
+      this.reservation = reservation;
       this.temp = temp;
       this.channel = channel;
-      this.verifier =
-          new IncomingShardVerifier(spec, merkle == null ? null : merkle.newRootBuilder());
-      this.header = ShardFileFormat.encodeHeader(id, spec, clock.millis());
-      try {
-        writeAll(header.duplicate());
-      } catch (IOException | RuntimeException e) {
-        close();
-        throw e;
-      }
+      this.dataOffset = ShardFileFormat.headerLength(id);
+      this.position = dataOffset;
     }
 
     @Override
@@ -562,6 +605,9 @@ public final class FileShardStore implements ShardStore {
       ensureOpen();
       try {
         verifier.update(data);
+        // What the file would need if the shard ended with these bytes.
+        ensureReserved(
+            ShardFileFormat.fileLength(id, verifier.received(), verifier.chunksStarted()));
         writeAll(data);
       } catch (IOException e) {
         close();
@@ -572,21 +618,46 @@ public final class FileShardStore implements ShardStore {
       }
     }
 
+    private void ensureReserved(long needed) {
+      if (needed > reservation) {
+        reservation += reserve(id, needed - reservation, needed - reservation + RESERVE_STEP);
+      }
+    }
+
     private void writeAll(ByteBuffer data) throws IOException {
       while (data.hasRemaining()) {
         position += channel.write(data, position);
       }
     }
 
+    private void writeAt(ByteBuffer data, long at) throws IOException {
+      long pos = at;
+      while (data.hasRemaining()) {
+        pos += channel.write(data, pos);
+      }
+    }
+
     @Override
     public PutOutcome commit() {
+      if (declared == null) {
+        throw new IllegalStateException("a deferred write commits with the spec");
+      }
+      return commit(declared);
+    }
+
+    @Override
+    public PutOutcome commit(ShardSpec spec) {
       ensureOpen();
       try {
-        verifier.finish();
-        writeAll(ShardFileFormat.encodeFooter(header));
+        verifier.finish(spec);
+        long fileLength = ShardFileFormat.fileLength(id, spec);
+        ensureReserved(fileLength);
+        ShardFileFormat.Encoded encoded = ShardFileFormat.encode(id, spec, clock.millis());
+        writeAll(encoded.tail());
+        writeAt(encoded.header(), 0);
         channel.force(true);
         channel.close();
-        return publish();
+        return publish(spec, fileLength);
       } catch (IOException e) {
         throw ioFailure("cannot commit shard " + id, e);
       } finally {
@@ -594,7 +665,7 @@ public final class FileShardStore implements ShardStore {
       }
     }
 
-    private PutOutcome publish() throws IOException {
+    private PutOutcome publish(ShardSpec spec, long fileLength) throws IOException {
       Path target = pathOf(id);
       ReentrantLock l = lockFor(id);
       l.lock();
@@ -629,7 +700,7 @@ public final class FileShardStore implements ShardStore {
         return;
       }
       done = true;
-      reserved.addAndGet(-fileLength);
+      reserved.addAndGet(-reservation);
       closeQuietly(channel);
       try {
         Files.deleteIfExists(temp);
@@ -663,7 +734,7 @@ public final class FileShardStore implements ShardStore {
       }
       ByteBuffer target = dst.slice(dst.position(), length);
       try {
-        readFully(channel, target, header.length() + (long) index * spec.chunkSize());
+        readFully(channel, target, header.dataOffset() + (long) index * spec.chunkSize());
       } catch (IOException e) {
         throw ioFailure("cannot read shard " + header.info().id(), e);
       }

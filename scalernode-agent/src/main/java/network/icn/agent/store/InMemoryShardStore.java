@@ -53,7 +53,29 @@ public final class InMemoryShardStore implements ShardStore {
           AgentError.INSUFFICIENT_STORAGE, "shard " + id + " does not fit the offered capacity");
     }
     reserved += spec.size();
-    return new MemoryWriter(id, spec);
+    return new MemoryWriter(
+        id,
+        spec,
+        IncomingShardVerifier.declared(spec, merkle == null ? null : merkle.newRootBuilder()),
+        spec.size());
+  }
+
+  @Override
+  public ShardWriter createDeferred(ShardId id, int chunkSize) {
+    return new MemoryWriter(
+        id,
+        null,
+        IncomingShardVerifier.deferred(chunkSize, merkle == null ? null : merkle.newRootBuilder()),
+        0);
+  }
+
+  /** Reserves {@code bytes} more, or fails with {@code INSUFFICIENT_STORAGE}. */
+  private synchronized void reserveMore(ShardId id, long bytes) {
+    if (bytes > capacityBytes - usedBytes() - reserved) {
+      throw new AgentException(
+          AgentError.INSUFFICIENT_STORAGE, "shard " + id + " does not fit the offered capacity");
+    }
+    reserved += bytes;
   }
 
   private synchronized void release(long bytes) {
@@ -109,6 +131,12 @@ public final class InMemoryShardStore implements ShardStore {
   }
 
   @Override
+  public ShardIdPage ids(Optional<ShardId> after, int limit) {
+    ShardPage page = list(after, limit);
+    return new ShardIdPage(page.shards().stream().map(ShardInfo::id).toList(), page.next());
+  }
+
+  @Override
   public synchronized StoreUsage usage() {
     return new StoreUsage(capacityBytes, usedBytes(), reserved, shards.size());
   }
@@ -124,16 +152,17 @@ public final class InMemoryShardStore implements ShardStore {
 
   private final class MemoryWriter implements ShardWriter {
     private final ShardId id;
-    private final ShardSpec spec;
+    private final ShardSpec declared;
     private final IncomingShardVerifier verifier;
     private final ByteArrayOutputStream buffer = new ByteArrayOutputStream();
+    private long reservation;
     private boolean done;
 
-    MemoryWriter(ShardId id, ShardSpec spec) {
+    MemoryWriter(ShardId id, ShardSpec declared, IncomingShardVerifier verifier, long reservation) {
       this.id = id;
-      this.spec = spec;
-      this.verifier =
-          new IncomingShardVerifier(spec, merkle == null ? null : merkle.newRootBuilder());
+      this.declared = declared;
+      this.verifier = verifier;
+      this.reservation = reservation;
     }
 
     @Override
@@ -143,6 +172,11 @@ public final class InMemoryShardStore implements ShardStore {
       }
       try {
         verifier.update(data);
+        long needed = verifier.received() - reservation;
+        if (needed > 0) {
+          reserveMore(id, needed);
+          reservation += needed;
+        }
       } catch (RuntimeException e) {
         close();
         throw e;
@@ -154,11 +188,19 @@ public final class InMemoryShardStore implements ShardStore {
 
     @Override
     public PutOutcome commit() {
+      if (declared == null) {
+        throw new IllegalStateException("a deferred write commits with the spec");
+      }
+      return commit(declared);
+    }
+
+    @Override
+    public PutOutcome commit(ShardSpec spec) {
       if (done) {
         throw new IllegalStateException("writer for shard " + id + " is already closed");
       }
       try {
-        verifier.finish();
+        verifier.finish(spec);
         Stored fresh = new Stored(new ShardInfo(id, spec, clock.millis()), buffer.toByteArray());
         Stored prior = shards.putIfAbsent(id, fresh);
         if (prior == null) {
@@ -178,7 +220,7 @@ public final class InMemoryShardStore implements ShardStore {
     public void close() {
       if (!done) {
         done = true;
-        release(spec.size());
+        release(reservation);
       }
     }
   }

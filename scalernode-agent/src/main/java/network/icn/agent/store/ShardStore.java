@@ -18,6 +18,14 @@ public interface ShardStore extends AutoCloseable {
    */
   ShardWriter create(ShardId id, ShardSpec spec);
 
+  /**
+   * Starts writing a shard whose spec is known only after its bytes (it is given to {@link
+   * ShardWriter#commit(ShardSpec)}). Capacity is reserved progressively as bytes arrive, so {@code
+   * INSUFFICIENT_STORAGE} comes from {@link ShardWriter#write}; {@code CONFLICT} and idempotent
+   * re-puts are decided at the commit.
+   */
+  ShardWriter createDeferred(ShardId id, int chunkSize);
+
   /** The shard's metadata, or empty if there is none. */
   Optional<ShardInfo> stat(ShardId id);
 
@@ -33,6 +41,12 @@ public interface ShardStore extends AutoCloseable {
    * shard that exists throughout the walk exactly once.
    */
   ShardPage list(Optional<ShardId> after, int limit);
+
+  /**
+   * Like {@link #list} but ids only, taken from what is stored without reading any metadata, so it
+   * also yields shards whose metadata is unreadable (the scrubber walks this to find them).
+   */
+  ShardIdPage ids(Optional<ShardId> after, int limit);
 
   /** Moves a shard out of service because its bytes are corrupt; returns false if absent. */
   boolean quarantine(ShardId id);

@@ -56,6 +56,7 @@ public final class AgentLoadBenchmark {
                       fx.client
                           .get(
                               fx.node(),
+                              fx.nodeId(),
                               new ShardId("s" + stream + "-" + i),
                               Optional.empty(),
                               (ByteBuffer b) -> CompletableFuture.completedFuture(null))

@@ -116,7 +116,7 @@ final class ShardApiIntegrationTest {
     fx.put("rotten", data, CHUNK);
     Path file = fx.agent.store().fileOf(new ShardId("rotten"));
     try (RandomAccessFile raf = new RandomAccessFile(file.toFile(), "rw")) {
-      long offset = raf.length() - 8 - 10;
+      long offset = raf.length() - 8 - 3 * 4 - 10; // before the CRC table (3 chunks) + footer
       raf.seek(offset);
       int b = raf.read();
       raf.seek(offset);
@@ -137,7 +137,7 @@ final class ShardApiIntegrationTest {
     fx.put("rotten-head", data, CHUNK);
     Path file = fx.agent.store().fileOf(new ShardId("rotten-head"));
     try (RandomAccessFile raf = new RandomAccessFile(file.toFile(), "rw")) {
-      long offset = raf.length() - 8 - data.length + 3;
+      long offset = raf.length() - 8 - 2 * 4 - data.length + 3; // CRC table (2 chunks) + footer
       raf.seek(offset);
       int b = raf.read();
       raf.seek(offset);
@@ -155,12 +155,12 @@ final class ShardApiIntegrationTest {
     for (int i = 0; i < 5; i++) {
       fx.put("l" + i, TestShards.bytes(1000 + i, i), 4096);
     }
-    var page = fx.client.list(fx.node(), Optional.empty(), 3).get();
+    var page = fx.client.list(fx.node(), fx.nodeId(), Optional.empty(), 3).get();
     assertEquals(3, page.shards().size());
-    var rest = fx.client.list(fx.node(), page.next(), 3).get();
+    var rest = fx.client.list(fx.node(), fx.nodeId(), page.next(), 3).get();
     assertEquals(2, rest.shards().size());
-    assertTrue(fx.client.delete(fx.node(), new ShardId("l0")).get());
-    assertFalse(fx.client.delete(fx.node(), new ShardId("l0")).get());
+    assertTrue(fx.client.delete(fx.node(), fx.nodeId(), new ShardId("l0")).get());
+    assertFalse(fx.client.delete(fx.node(), fx.nodeId(), new ShardId("l0")).get());
   }
 
   @Test
@@ -171,6 +171,7 @@ final class ShardApiIntegrationTest {
         fx.client
             .challenge(
                 fx.node(),
+                fx.nodeId(),
                 new Challenge.Request(
                     "nonce-1",
                     List.of(
@@ -206,6 +207,7 @@ final class ShardApiIntegrationTest {
         fx.client
             .challenge(
                 fx.node(),
+                fx.nodeId(),
                 new Challenge.Request("n2", List.of(new Challenge.Item(new ShardId("altered"), 5))))
             .get();
     assertFalse(
@@ -218,7 +220,7 @@ final class ShardApiIntegrationTest {
       throws Exception {
     String shardId = path.startsWith("/shards/") ? path.substring(8) : null;
     RequestSigning.SignedHeaders signed =
-        RequestSigning.sign(key, method, path, shardId, 0, timestamp);
+        RequestSigning.sign(key, fx.nodeId(), method, path, shardId, 0, timestamp);
     HttpRequest.Builder b =
         HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + fx.node().getPort() + path))
             .method(method, HttpRequest.BodyPublishers.noBody())
@@ -262,7 +264,7 @@ final class ShardApiIntegrationTest {
   void replayedRequestIs401() throws Exception {
     long now = System.currentTimeMillis();
     RequestSigning.SignedHeaders signed =
-        RequestSigning.sign(AgentFixture.GATEWAY, "GET", "/shards/x", "x", 0, now);
+        RequestSigning.sign(AgentFixture.GATEWAY, fx.nodeId(), "GET", "/shards/x", "x", 0, now);
     assertEquals(
         404, raw("GET", "/shards/x", AgentFixture.GATEWAY, now, signed.signature()).statusCode());
     assertEquals(

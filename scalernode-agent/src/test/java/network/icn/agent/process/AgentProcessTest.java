@@ -21,6 +21,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
+import network.icn.agent.client.AgentClient;
 import network.icn.agent.client.AgentError;
 import network.icn.agent.client.AgentException;
 import network.icn.agent.client.ChunkChecksums;
@@ -37,8 +38,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Runs the agent as a separate JVM limited to -Xmx128m: a 256 MiB shard streams in and out, a kill
- * -9 during a put leaves nothing partial, a restart serves everything back, SIGTERM exits 0.
+ * Runs the agent as a separate JVM limited to -Xmx128m: a 256 MiB shard streams in and out (with
+ * the spec in headers, and again with the spec in trailers), a kill -9 during a put leaves nothing
+ * partial, a restart serves everything back, SIGTERM exits 0.
  */
 final class AgentProcessTest {
   private static final int CHUNK = 256 * 1024;
@@ -56,6 +58,69 @@ final class AgentProcessTest {
   }
 
   private record Agent(Process process, InetSocketAddress address) {}
+
+  /** A fixed node key, so the test knows the node id its requests are signed for. */
+  private static final org.web3j.crypto.ECKeyPair NODE_KEY =
+      org.web3j.crypto.ECKeyPair.create(java.math.BigInteger.valueOf(0x5EED));
+
+  private static final String NODE_ID = Signatures.address(NODE_KEY);
+
+  private Path keyFile() throws Exception {
+    Path file = dir.resolve("node.key");
+    if (!Files.exists(file)) {
+      Files.writeString(file, String.format("%064x", NODE_KEY.getPrivateKey()));
+    }
+    return file;
+  }
+
+  /** Streams a deterministic shard and computes its spec on the way, as the gateway does. */
+  private static final class StreamingSource implements AgentClient.StreamingShardSource {
+    private final AgentSourceAndDigest bytes;
+    private final ShardMerkle.RootBuilder root = new ErasureShardMerkle().newRootBuilder();
+    private final java.util.zip.CRC32C crc = new java.util.zip.CRC32C();
+    private final List<Integer> crcs = new ArrayList<>();
+    private long pos;
+    private final Runnable onPiece;
+
+    StreamingSource(long seed, long size, Runnable onPiece) {
+      this.bytes = source(seed, size);
+      this.onPiece = onPiece;
+    }
+
+    @Override
+    public ByteBuffer next() {
+      ByteBuffer b = bytes.next();
+      if (b == null) {
+        if (pos % CHUNK != 0) {
+          crcs.add((int) crc.getValue());
+        }
+        return null;
+      }
+      root.update(b.duplicate());
+      ByteBuffer view = b.duplicate();
+      while (view.hasRemaining()) {
+        int take = (int) Math.min(view.remaining(), CHUNK - pos % CHUNK);
+        crc.update(view.slice(view.position(), take));
+        view.position(view.position() + take);
+        pos += take;
+        if (pos % CHUNK == 0) {
+          crcs.add((int) crc.getValue());
+          crc.reset();
+        }
+      }
+      onPiece.run();
+      return b;
+    }
+
+    @Override
+    public ShardSpec spec() {
+      return new ShardSpec(
+          pos,
+          CHUNK,
+          ChunkChecksums.of(crcs.stream().mapToInt(Integer::intValue).toArray()),
+          root.root());
+    }
+  }
 
   private Agent startAgent() throws Exception {
     List<String> cmd = new ArrayList<>();
@@ -75,6 +140,7 @@ final class AgentProcessTest {
             "--data-dir=" + dir.resolve("data"),
             "--capacity=2G",
             "--scrub-rate=0",
+            "--key-file=" + keyFile(),
             "--allowed-gateways=" + Signatures.address(AgentFixture.GATEWAY)));
     Process p =
         new ProcessBuilder(cmd).redirectError(dir.resolve("agent-stderr.log").toFile()).start();
@@ -170,6 +236,7 @@ final class AgentProcessTest {
     client
         .get(
             node,
+            NODE_ID,
             new ShardId(id),
             Optional.empty(),
             data -> {
@@ -190,26 +257,27 @@ final class AgentProcessTest {
       AgentSourceAndDigest src = source(42, BIG);
       ShardReceipt receipt =
           client
-              .put(first.address(), new ShardId("big"), spec, src::next)
+              .put(first.address(), NODE_ID, new ShardId("big"), spec, src::next)
               .get(180, TimeUnit.SECONDS);
       assertTrue(receipt.verify());
       assertArrayEquals(sha256Of(42, BIG), fetchDigest(client, first.address(), "big"));
 
-      // kill -9 in the middle of a second put.
+      // kill -9 in the middle of a second put (a streaming one: spec in trailers).
       AtomicLong sent = new AtomicLong();
-      AgentSourceAndDigest victim = source(7, BIG);
       CompletableFuture<ShardReceipt> doomed =
-          client.put(
+          client.putStreaming(
               first.address(),
+              NODE_ID,
               new ShardId("victim"),
-              specOf(7, BIG),
-              () -> {
-                ByteBuffer b = victim.next();
-                if (b != null && sent.addAndGet(b.remaining()) > 64L * 1024 * 1024) {
-                  first.process().destroyForcibly();
-                }
-                return b;
-              });
+              CHUNK,
+              new StreamingSource(
+                  7,
+                  BIG,
+                  () -> {
+                    if (sent.addAndGet(1024 * 1024) > 64L * 1024 * 1024) {
+                      first.process().destroyForcibly();
+                    }
+                  }));
       ExecutionException cut =
           assertThrows(ExecutionException.class, () -> doomed.get(120, TimeUnit.SECONDS));
       assertTrue(cut.getCause() instanceof AgentException);
@@ -224,6 +292,20 @@ final class AgentProcessTest {
               ExecutionException.class, () -> fetchDigest(client, second.address(), "victim"));
       assertEquals(AgentError.NOT_FOUND, ((AgentException) missing.getCause()).error());
       assertArrayEquals(sha256Of(42, BIG), fetchDigest(client, second.address(), "big"));
+
+      // The whole shard again, streamed with the spec computed on the way (never held).
+      ShardReceipt streamed =
+          client
+              .putStreaming(
+                  second.address(),
+                  NODE_ID,
+                  new ShardId("streamed"),
+                  CHUNK,
+                  new StreamingSource(9, BIG, () -> {}))
+              .get(180, TimeUnit.SECONDS);
+      assertTrue(streamed.verify());
+      assertEquals(BIG, streamed.size());
+      assertArrayEquals(sha256Of(9, BIG), fetchDigest(client, second.address(), "streamed"));
 
       second.process().destroy(); // SIGTERM: graceful
       assertTrue(second.process().waitFor(30, TimeUnit.SECONDS));

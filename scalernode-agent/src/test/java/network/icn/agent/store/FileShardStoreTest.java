@@ -133,7 +133,8 @@ final class FileShardStoreTest extends ShardStoreContract {
     byte[] data = TestShards.bytes(3 * CHUNK, 23);
     put("flipped", data);
     Path file = fileStore.fileOf(new ShardId("flipped"));
-    long offset = Files.size(file) - 8 - CHUNK - 10; // inside the data of chunk 1
+    // Format v2 ends with the CRC table (3 x u32) and the 8-byte footer; go inside chunk 1's data.
+    long offset = Files.size(file) - 8 - 3 * 4 - CHUNK - 10;
     try (RandomAccessFile raf = new RandomAccessFile(file.toFile(), "rw")) {
       raf.seek(offset);
       int b = raf.read();

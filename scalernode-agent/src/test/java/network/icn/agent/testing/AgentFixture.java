@@ -46,6 +46,10 @@ public final class AgentFixture implements AutoCloseable {
     return agent.address();
   }
 
+  public String nodeId() {
+    return agent.nodeId();
+  }
+
   public ShardReceipt put(String id, byte[] data, int chunkSize) throws Exception {
     ShardSpec spec = TestShards.spec(data, chunkSize, new ErasureShardMerkle());
     return put(id, data, spec).get(30, TimeUnit.SECONDS);
@@ -55,6 +59,7 @@ public final class AgentFixture implements AutoCloseable {
     int[] offset = {0};
     return client.put(
         node(),
+        nodeId(),
         new ShardId(id),
         spec,
         () -> {
@@ -68,11 +73,39 @@ public final class AgentFixture implements AutoCloseable {
         });
   }
 
+  /** Streams {@code data} with the spec in trailers; the trailer sent is {@code spec}. */
+  public CompletableFuture<ShardReceipt> putStreaming(String id, byte[] data, ShardSpec spec) {
+    int[] offset = {0};
+    return client.putStreaming(
+        node(),
+        nodeId(),
+        new ShardId(id),
+        spec.chunkSize(),
+        new network.icn.agent.client.AgentClient.StreamingShardSource() {
+          @Override
+          public ByteBuffer next() {
+            if (offset[0] == data.length) {
+              return null;
+            }
+            int n = Math.min(100_000, data.length - offset[0]);
+            ByteBuffer b = ByteBuffer.wrap(data, offset[0], n);
+            offset[0] += n;
+            return b;
+          }
+
+          @Override
+          public ShardSpec spec() {
+            return spec;
+          }
+        });
+  }
+
   public CompletableFuture<byte[]> get(String id, Optional<long[]> range) {
     java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
     return client
         .get(
             node(),
+            nodeId(),
             new ShardId(id),
             range,
             data -> {

@@ -16,6 +16,7 @@ import io.netty.channel.socket.nio.NioSocketChannel;
 import io.netty.handler.codec.http.DefaultFullHttpRequest;
 import io.netty.handler.codec.http.DefaultHttpContent;
 import io.netty.handler.codec.http.DefaultHttpRequest;
+import io.netty.handler.codec.http.DefaultLastHttpContent;
 import io.netty.handler.codec.http.HttpClientCodec;
 import io.netty.handler.codec.http.HttpHeaderNames;
 import io.netty.handler.codec.http.HttpMethod;
@@ -125,10 +126,10 @@ public final class NettyAgentClient implements AgentClient {
 
   @Override
   public CompletableFuture<ShardReceipt> put(
-      InetSocketAddress node, ShardId id, ShardSpec spec, ShardSource source) {
+      InetSocketAddress node, String nodeId, ShardId id, ShardSpec spec, ShardSource source) {
     String target = "/shards/" + id.value();
     HttpRequest request = new DefaultHttpRequest(HttpVersion.HTTP_1_1, HttpMethod.PUT, target);
-    sign(request, node, id.value(), spec.size());
+    sign(request, node, nodeId, id.value(), spec.size());
     HttpUtil.setContentLength(request, spec.size());
     request.headers().set(ShardHeaders.CHUNK_SIZE, spec.chunkSize());
     request.headers().set(ShardHeaders.CHUNK_CRC32C, spec.chunkCrcs().toBase64());
@@ -136,22 +137,88 @@ public final class NettyAgentClient implements AgentClient {
     ClientCall call = ClientCall.buffered(64 * 1024);
     acquire(node, call)
         .thenAccept(
-            ch -> senders.execute(() -> streamBody(ch, call, request, spec.size(), source)));
-    return call.body()
-        .thenApply(
-            body -> {
-              JsonNode json = JSON.readTree(body);
-              return new ShardReceipt(
-                  new ShardId(json.path("shardId").asString()),
-                  json.path("size").asLong(),
-                  new MerkleRoot(json.path("merkleRoot").asString()),
-                  json.path("nodeId").asString(),
-                  json.path("signature").asString());
-            });
+            ch ->
+                senders.execute(
+                    () ->
+                        streamBody(
+                            ch,
+                            call,
+                            request,
+                            spec.size(),
+                            source,
+                            () -> LastHttpContent.EMPTY_LAST_CONTENT)));
+    return call.body().thenApply(NettyAgentClient::receiptOf);
+  }
+
+  @Override
+  public CompletableFuture<ShardReceipt> putStreaming(
+      InetSocketAddress node,
+      String nodeId,
+      ShardId id,
+      int chunkSize,
+      StreamingShardSource source) {
+    String target = "/shards/" + id.value();
+    HttpRequest request = new DefaultHttpRequest(HttpVersion.HTTP_1_1, HttpMethod.PUT, target);
+    sign(request, node, nodeId, id.value(), RequestSigning.CHUNKED);
+    HttpUtil.setTransferEncodingChunked(request, true);
+    request.headers().set(ShardHeaders.CHUNK_SIZE, chunkSize);
+    request
+        .headers()
+        .set(
+            HttpHeaderNames.TRAILER,
+            String.join(
+                ", ",
+                ShardHeaders.SHARD_SIZE,
+                ShardHeaders.CHUNK_CRC32C,
+                ShardHeaders.MERKLE_ROOT));
+    ClientCall call = ClientCall.buffered(64 * 1024);
+    ShardSource bytes = source::next;
+    acquire(node, call)
+        .thenAccept(
+            ch ->
+                senders.execute(
+                    () ->
+                        streamBody(
+                            ch,
+                            call,
+                            request,
+                            Long.MAX_VALUE,
+                            bytes,
+                            () -> trailer(source, chunkSize))));
+    return call.body().thenApply(NettyAgentClient::receiptOf);
+  }
+
+  private static LastHttpContent trailer(StreamingShardSource source, int chunkSize) {
+    ShardSpec spec = source.spec();
+    if (spec == null || spec.chunkSize() != chunkSize) {
+      throw new AgentException(
+          AgentError.BAD_REQUEST, "the source's spec does not use chunk size " + chunkSize);
+    }
+    LastHttpContent last = new DefaultLastHttpContent();
+    last.trailingHeaders().set(ShardHeaders.SHARD_SIZE, spec.size());
+    last.trailingHeaders().set(ShardHeaders.CHUNK_CRC32C, spec.chunkCrcs().toBase64());
+    last.trailingHeaders().set(ShardHeaders.MERKLE_ROOT, spec.merkleRoot().hex());
+    return last;
+  }
+
+  private static ShardReceipt receiptOf(byte[] body) {
+    JsonNode json = JSON.readTree(body);
+    return new ShardReceipt(
+        new ShardId(json.path("shardId").asString()),
+        json.path("size").asLong(),
+        new MerkleRoot(json.path("merkleRoot").asString()),
+        json.path("nodeId").asString(),
+        json.path("signature").asString());
+  }
+
+  /** Produces the message that ends the body (may compute it from the source, so may throw). */
+  @FunctionalInterface
+  private interface Ending {
+    LastHttpContent get() throws Exception;
   }
 
   private void streamBody(
-      Channel ch, ClientCall call, HttpRequest request, long size, ShardSource source) {
+      Channel ch, ClientCall call, HttpRequest request, long size, ShardSource source, Ending end) {
     try {
       ChannelFuture previous = ch.write(request);
       ch.read(); // an early error answer (409, 507, 401) may arrive while we send
@@ -175,7 +242,8 @@ public final class NettyAgentClient implements AgentClient {
         previous = current;
       }
       if (!call.isDone()) {
-        ch.writeAndFlush(LastHttpContent.EMPTY_LAST_CONTENT);
+        LastHttpContent last = end.get();
+        ch.writeAndFlush(last);
         call.requestWritten();
       }
     } catch (AgentException e) {
@@ -190,22 +258,22 @@ public final class NettyAgentClient implements AgentClient {
 
   @Override
   public CompletableFuture<Void> get(
-      InetSocketAddress node, ShardId id, Optional<long[]> range, ShardSink sink) {
+      InetSocketAddress node, String nodeId, ShardId id, Optional<long[]> range, ShardSink sink) {
     String target = "/shards/" + id.value();
     HttpRequest request = new DefaultFullHttpRequest(HttpVersion.HTTP_1_1, HttpMethod.GET, target);
     range.ifPresent(
         r -> request.headers().set(HttpHeaderNames.RANGE, "bytes=" + r[0] + "-" + r[1]));
     ClientCall call = ClientCall.streaming(sink);
-    send(node, call, request, id.value());
+    send(node, nodeId, call, request, id.value());
     return call.body().thenApply(ignored -> null);
   }
 
   @Override
-  public CompletableFuture<Boolean> delete(InetSocketAddress node, ShardId id) {
+  public CompletableFuture<Boolean> delete(InetSocketAddress node, String nodeId, ShardId id) {
     HttpRequest request =
         new DefaultFullHttpRequest(HttpVersion.HTTP_1_1, HttpMethod.DELETE, "/shards/" + id);
     ClientCall call = ClientCall.buffered(64 * 1024);
-    send(node, call, request, id.value());
+    send(node, nodeId, call, request, id.value());
     return call.body()
         .handle(
             (ok, failure) -> {
@@ -222,7 +290,7 @@ public final class NettyAgentClient implements AgentClient {
 
   @Override
   public CompletableFuture<ListPage> list(
-      InetSocketAddress node, Optional<ShardId> after, int limit) {
+      InetSocketAddress node, String nodeId, Optional<ShardId> after, int limit) {
     String target =
         "/shards?limit="
             + limit
@@ -231,7 +299,7 @@ public final class NettyAgentClient implements AgentClient {
                 .orElse("");
     HttpRequest request = new DefaultFullHttpRequest(HttpVersion.HTTP_1_1, HttpMethod.GET, target);
     ClientCall call = ClientCall.buffered(16 * 1024 * 1024);
-    send(node, call, request, null);
+    send(node, nodeId, call, request, null);
     return call.body()
         .thenApply(
             body -> {
@@ -255,7 +323,7 @@ public final class NettyAgentClient implements AgentClient {
 
   @Override
   public CompletableFuture<Challenge.Answer> challenge(
-      InetSocketAddress node, Challenge.Request challenge) {
+      InetSocketAddress node, String nodeId, Challenge.Request challenge) {
     byte[] body = challenge.toJson();
     DefaultFullHttpRequest request =
         new DefaultFullHttpRequest(
@@ -265,14 +333,15 @@ public final class NettyAgentClient implements AgentClient {
             io.netty.buffer.Unpooled.wrappedBuffer(body));
     request.headers().set(HttpHeaderNames.CONTENT_TYPE, "application/json");
     ClientCall call = ClientCall.buffered(16 * 1024 * 1024);
-    send(node, call, request, null);
+    send(node, nodeId, call, request, null);
     return call.body().thenApply(Challenge.Answer::fromJson);
   }
 
-  private void send(InetSocketAddress node, ClientCall call, HttpRequest request, String shardId) {
+  private void send(
+      InetSocketAddress node, String nodeId, ClientCall call, HttpRequest request, String shardId) {
     long length =
         request instanceof DefaultFullHttpRequest full ? full.content().readableBytes() : 0;
-    sign(request, node, shardId, length);
+    sign(request, node, nodeId, shardId, length);
     HttpUtil.setContentLength(request, length);
     acquire(node, call)
         .thenAccept(
@@ -294,10 +363,11 @@ public final class NettyAgentClient implements AgentClient {
             });
   }
 
-  private void sign(HttpRequest request, InetSocketAddress node, String shardId, long length) {
+  private void sign(
+      HttpRequest request, InetSocketAddress node, String nodeId, String shardId, long length) {
     RequestSigning.SignedHeaders signed =
         RequestSigning.sign(
-            key, request.method().name(), request.uri(), shardId, length, clock.millis());
+            key, nodeId, request.method().name(), request.uri(), shardId, length, clock.millis());
     request.headers().set(HttpHeaderNames.HOST, node.getHostString() + ":" + node.getPort());
     request.headers().set(RequestSigning.CALLER, signed.caller());
     request.headers().set(RequestSigning.TIMESTAMP, signed.timestampMillis());
