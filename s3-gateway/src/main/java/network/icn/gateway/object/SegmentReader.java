@@ -140,6 +140,8 @@ final class SegmentReader {
         }
       }
     }
+    corrupt.addAll(agentCorrupt);
+    agentCorrupt.clear();
     return new Outcome(bytes, corrupt, unavailable, decoded, hedged);
   }
 
@@ -173,6 +175,9 @@ final class SegmentReader {
           chunks[i] = fetches[i].take(s);
           if (chunks[i] == null && fetches[i].failed()) {
             abandoned[i] = true;
+            if (corruptOnNode(fetches[i].failure())) {
+              agentCorrupt.add(new ChunkId(s, i));
+            }
           }
         }
         if (chunks[i] != null) {
@@ -203,6 +208,18 @@ final class SegmentReader {
       }
       signal.awaitChange(seen, deadline);
     }
+  }
+
+  /** Chunks the agent refused as corrupt (it verifies CRCs too and quarantines the shard). */
+  private final List<ChunkId> agentCorrupt = new ArrayList<>();
+
+  private static boolean corruptOnNode(Throwable failure) {
+    Throwable t =
+        failure instanceof java.util.concurrent.CompletionException c && c.getCause() != null
+            ? c.getCause()
+            : failure;
+    return t instanceof network.icn.agent.client.AgentException e
+        && e.error() == network.icn.agent.client.AgentError.CORRUPT_SHARD;
   }
 
   private static boolean isGood(ByteBuffer chunk, int crc, int length) {

@@ -25,12 +25,14 @@ public final class FaultInjectingAgentClient implements AgentClient {
     volatile boolean failReads;
     volatile boolean hangReads;
     volatile boolean hangWrites;
+    volatile boolean corruptReads;
 
     void clear() {
       failWrites = false;
       failReads = false;
       hangReads = false;
       hangWrites = false;
+      corruptReads = false;
     }
   }
 
@@ -94,7 +96,28 @@ public final class FaultInjectingAgentClient implements AgentClient {
     if (f.failReads) {
       return injected("read from " + nodeId);
     }
-    return f.hangReads ? hang() : delegate.get(node, nodeId, id, range, sink);
+    if (f.hangReads) {
+      return hang();
+    }
+    if (f.corruptReads) {
+      boolean[] first = {true};
+      return delegate.get(
+          node,
+          nodeId,
+          id,
+          range,
+          data -> {
+            if (first[0] && data.hasRemaining()) {
+              first[0] = false;
+              java.nio.ByteBuffer copy = java.nio.ByteBuffer.allocate(data.remaining());
+              copy.put(data.duplicate()).flip();
+              copy.put(0, (byte) (copy.get(0) ^ 0x01));
+              return sink.onData(copy);
+            }
+            return sink.onData(data);
+          });
+    }
+    return delegate.get(node, nodeId, id, range, sink);
   }
 
   @Override

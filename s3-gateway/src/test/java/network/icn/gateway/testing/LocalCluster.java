@@ -327,6 +327,11 @@ public final class LocalCluster implements AutoCloseable {
       client.faults(nodeId).hangReads = on;
     }
 
+    /** The first byte of every read from this agent arrives with one bit flipped (wire rot). */
+    public void corruptReads(boolean on) {
+      client.faults(nodeId).corruptReads = on;
+    }
+
     /** The agent never answers writes. */
     public void hangWrites(boolean on) {
       client.faults(nodeId).hangWrites = on;
