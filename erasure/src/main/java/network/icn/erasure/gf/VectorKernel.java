@@ -22,6 +22,10 @@ import jdk.incubator.vector.VectorSpecies;
  * blocks, so the inputs are re-read from cache, not memory. A length that is not a multiple of the
  * step ends with one overlapping step (outputs are a pure function of the inputs, so writing some
  * bytes twice is harmless); ranges shorter than a step fall back to scalar.
+ *
+ * <p>Memory: {@code byte[]} shards, and heap ByteBuffers that expose their array, go through {@code
+ * fromArray}/{@code intoArray} with a base offset per shard (a buffer's array offset). Anything
+ * else (direct or read-only buffers) goes through {@link MemorySegment#ofBuffer}.
  */
 public final class VectorKernel implements GfKernel {
 
@@ -36,6 +40,9 @@ public final class VectorKernel implements GfKernel {
 
   /** Bytes of all inputs together that one block should stay within (about L2). */
   private static final int BLOCK_BUDGET = 256 << 10;
+
+  /** Bytes per block when {@link Coder#matches} recomputes into scratch. */
+  private static final int CHECK_CHUNK = 4096;
 
   private static final ByteOrder ORDER = ByteOrder.nativeOrder();
 
@@ -71,7 +78,7 @@ public final class VectorKernel implements GfKernel {
     return new Coder(coefficients);
   }
 
-  /** A coefficient matrix expanded to vector tables. */
+  /** A coefficient matrix expanded to vector tables. Immutable after construction. */
   static final class Coder implements MatrixCoder {
     private final int inputs;
     private final int outputs;
@@ -84,6 +91,11 @@ public final class VectorKernel implements GfKernel {
 
     private final byte[] mul = Gf256.sharedMulTable();
     private final int block;
+
+    /** All-zero base offsets for byte[] shards (never written). */
+    private final int[] zeroIn;
+
+    private final int[] zeroOut;
 
     Coder(GfMatrix coefficients) {
       this.inputs = coefficients.cols();
@@ -105,6 +117,8 @@ public final class VectorKernel implements GfKernel {
       int perInput = Math.max(VLEN, BLOCK_BUDGET / inputs);
       this.block =
           outputs <= GROUP ? Integer.MAX_VALUE : Math.max(STEP, perInput - perInput % STEP);
+      this.zeroIn = new int[inputs];
+      this.zeroOut = new int[outputs];
     }
 
     @Override
@@ -117,20 +131,20 @@ public final class VectorKernel implements GfKernel {
       return outputs;
     }
 
-    // ------------------------------------------------------------------ byte[]
+    // ------------------------------------------------------------------ entry points
 
     @Override
     public void apply(byte[][] in, byte[][] out, int offset, int length) {
-      run(in, offset, out, offset, length);
+      run(in, zeroIn, offset, out, zeroOut, offset, length);
     }
 
     @Override
     public boolean matches(byte[][] in, byte[][] expected, int offset, int length) {
-      int chunk = Math.min(length, 4096);
+      int chunk = Math.min(length, CHECK_CHUNK);
       byte[][] scratch = new byte[outputs][chunk];
       for (int start = offset; start < offset + length; start += chunk) {
         int n = Math.min(chunk, offset + length - start);
-        run(in, start, scratch, 0, n);
+        run(in, zeroIn, start, scratch, zeroOut, 0, n);
         for (int j = 0; j < outputs; j++) {
           if (!Arrays.equals(scratch[j], 0, n, expected[j], start, start + n)) {
             return false;
@@ -140,35 +154,150 @@ public final class VectorKernel implements GfKernel {
       return true;
     }
 
-    private void run(byte[][] in, int inPos, byte[][] out, int outPos, int n) {
+    @Override
+    public void apply(ByteBuffer[] in, ByteBuffer[] out, int offset, int length) {
+      if (allExposeArrays(in) && allExposeArrays(out)) {
+        run(arrays(in), arrayOffsets(in), offset, arrays(out), arrayOffsets(out), offset, length);
+      } else {
+        run(segments(in), offset, segments(out), offset, length);
+      }
+    }
+
+    @Override
+    public boolean matches(ByteBuffer[] in, ByteBuffer[] expected, int offset, int length) {
+      MemorySegment[] src = segments(in);
+      MemorySegment[] exp = segments(expected);
+      int chunk = Math.min(length, CHECK_CHUNK);
+      MemorySegment[] scratch = new MemorySegment[outputs];
+      for (int j = 0; j < outputs; j++) {
+        scratch[j] = MemorySegment.ofArray(new byte[chunk]);
+      }
+      for (int start = offset; start < offset + length; start += chunk) {
+        int n = Math.min(chunk, offset + length - start);
+        run(src, start, scratch, 0, n);
+        for (int j = 0; j < outputs; j++) {
+          if (MemorySegment.mismatch(scratch[j], 0, n, exp[j], start, start + n) != -1) {
+            return false;
+          }
+        }
+      }
+      return true;
+    }
+
+    private static boolean allExposeArrays(ByteBuffer[] buffers) {
+      for (ByteBuffer b : buffers) {
+        if (!b.hasArray()) {
+          return false;
+        }
+      }
+      return true;
+    }
+
+    private static byte[][] arrays(ByteBuffer[] buffers) {
+      byte[][] out = new byte[buffers.length][];
+      for (int i = 0; i < buffers.length; i++) {
+        out[i] = buffers[i].array();
+      }
+      return out;
+    }
+
+    private static int[] arrayOffsets(ByteBuffer[] buffers) {
+      int[] out = new int[buffers.length];
+      for (int i = 0; i < buffers.length; i++) {
+        out[i] = buffers[i].arrayOffset();
+      }
+      return out;
+    }
+
+    private static MemorySegment[] segments(ByteBuffer[] buffers) {
+      MemorySegment[] out = new MemorySegment[buffers.length];
+      for (int i = 0; i < buffers.length; i++) {
+        out[i] = MemorySegment.ofBuffer(buffers[i]);
+      }
+      return out;
+    }
+
+    // ------------------------------------------------------------------ byte[] kernel
+
+    /**
+     * Input i is read at {@code inBase[i] + inPos + p} and output j written at {@code outBase[j] +
+     * outPos + p}, for p in {@code [0, n)}.
+     */
+    private void run(
+        byte[][] in, int[] inBase, int inPos, byte[][] out, int[] outBase, int outPos, int n) {
       if (n < STEP) {
-        scalar(in, inPos, out, outPos, n);
+        scalar(in, inBase, inPos, out, outBase, outPos, n);
         return;
       }
       int whole = n - n % STEP;
       for (int start = 0; start < whole; start += block) {
         int count = Math.min(block, whole - start);
         for (int g = 0; g < outputs; g += GROUP) {
-          group(in, inPos + start, out, outPos + start, count, g);
+          group(in, inBase, inPos + start, out, outBase, outPos + start, count, g);
         }
       }
       if (whole < n) {
         for (int g = 0; g < outputs; g += GROUP) {
-          group(in, inPos + n - STEP, out, outPos + n - STEP, STEP, g);
+          group(in, inBase, inPos + n - STEP, out, outBase, outPos + n - STEP, STEP, g);
         }
       }
     }
 
-    private void group(byte[][] in, int inPos, byte[][] out, int outPos, int count, int g) {
+    private void group(
+        byte[][] in,
+        int[] inBase,
+        int inPos,
+        byte[][] out,
+        int[] outBase,
+        int outPos,
+        int count,
+        int g) {
+      int q = outPos;
       switch (Math.min(GROUP, outputs - g)) {
-        case 1 -> group1(in, inPos, out[g], outPos, count, g);
-        case 2 -> group2(in, inPos, out[g], out[g + 1], outPos, count, g);
-        case 3 -> group3(in, inPos, out[g], out[g + 1], out[g + 2], outPos, count, g);
-        default -> group4(in, inPos, out[g], out[g + 1], out[g + 2], out[g + 3], outPos, count, g);
+        case 1 -> group1(in, inBase, inPos, out[g], outBase[g] + q, count, g);
+        case 2 ->
+            group2(
+                in,
+                inBase,
+                inPos,
+                out[g],
+                outBase[g] + q,
+                out[g + 1],
+                outBase[g + 1] + q,
+                count,
+                g);
+        case 3 ->
+            group3(
+                in,
+                inBase,
+                inPos,
+                out[g],
+                outBase[g] + q,
+                out[g + 1],
+                outBase[g + 1] + q,
+                out[g + 2],
+                outBase[g + 2] + q,
+                count,
+                g);
+        default ->
+            group4(
+                in,
+                inBase,
+                inPos,
+                out[g],
+                outBase[g] + q,
+                out[g + 1],
+                outBase[g + 1] + q,
+                out[g + 2],
+                outBase[g + 2] + q,
+                out[g + 3],
+                outBase[g + 3] + q,
+                count,
+                g);
       }
     }
 
-    private void group1(byte[][] in, int inPos, byte[] o0, int outPos, int count, int g) {
+    private void group1(byte[][] in, int[] inBase, int inPos, byte[] o0, int q0, int count, int g) {
       final byte[] t = tables;
       final int k = inputs;
       final int row = k * 2 * VLEN;
@@ -178,9 +307,10 @@ public final class VectorKernel implements GfKernel {
         ByteVector b0 = a0;
         final int at = inPos + p;
         for (int i = 0, ti = 0; i < k; i++, ti += 2 * VLEN) {
-          byte[] src = in[i];
-          ByteVector v = ByteVector.fromArray(SPECIES, src, at);
-          ByteVector w = ByteVector.fromArray(SPECIES, src, at + VLEN);
+          final byte[] src = in[i];
+          final int s = inBase[i] + at;
+          ByteVector v = ByteVector.fromArray(SPECIES, src, s);
+          ByteVector w = ByteVector.fromArray(SPECIES, src, s + VLEN);
           ByteVector vl = low(v);
           ByteVector vh = high(v);
           ByteVector wl = low(w);
@@ -190,14 +320,21 @@ public final class VectorKernel implements GfKernel {
           a0 = mulAdd(a0, vl, vh, l0, h0);
           b0 = mulAdd(b0, wl, wh, l0, h0);
         }
-        final int to = outPos + p;
-        a0.intoArray(o0, to);
-        b0.intoArray(o0, to + VLEN);
+        a0.intoArray(o0, q0 + p);
+        b0.intoArray(o0, q0 + p + VLEN);
       }
     }
 
     private void group2(
-        byte[][] in, int inPos, byte[] o0, byte[] o1, int outPos, int count, int g) {
+        byte[][] in,
+        int[] inBase,
+        int inPos,
+        byte[] o0,
+        int q0,
+        byte[] o1,
+        int q1,
+        int count,
+        int g) {
       final byte[] t = tables;
       final int k = inputs;
       final int row = k * 2 * VLEN;
@@ -210,9 +347,10 @@ public final class VectorKernel implements GfKernel {
         ByteVector b1 = a0;
         final int at = inPos + p;
         for (int i = 0, ti = 0; i < k; i++, ti += 2 * VLEN) {
-          byte[] src = in[i];
-          ByteVector v = ByteVector.fromArray(SPECIES, src, at);
-          ByteVector w = ByteVector.fromArray(SPECIES, src, at + VLEN);
+          final byte[] src = in[i];
+          final int s = inBase[i] + at;
+          ByteVector v = ByteVector.fromArray(SPECIES, src, s);
+          ByteVector w = ByteVector.fromArray(SPECIES, src, s + VLEN);
           ByteVector vl = low(v);
           ByteVector vh = high(v);
           ByteVector wl = low(w);
@@ -226,16 +364,25 @@ public final class VectorKernel implements GfKernel {
           a1 = mulAdd(a1, vl, vh, l1, h1);
           b1 = mulAdd(b1, wl, wh, l1, h1);
         }
-        final int to = outPos + p;
-        a0.intoArray(o0, to);
-        b0.intoArray(o0, to + VLEN);
-        a1.intoArray(o1, to);
-        b1.intoArray(o1, to + VLEN);
+        a0.intoArray(o0, q0 + p);
+        b0.intoArray(o0, q0 + p + VLEN);
+        a1.intoArray(o1, q1 + p);
+        b1.intoArray(o1, q1 + p + VLEN);
       }
     }
 
     private void group3(
-        byte[][] in, int inPos, byte[] o0, byte[] o1, byte[] o2, int outPos, int count, int g) {
+        byte[][] in,
+        int[] inBase,
+        int inPos,
+        byte[] o0,
+        int q0,
+        byte[] o1,
+        int q1,
+        byte[] o2,
+        int q2,
+        int count,
+        int g) {
       final byte[] t = tables;
       final int k = inputs;
       final int row = k * 2 * VLEN;
@@ -251,9 +398,10 @@ public final class VectorKernel implements GfKernel {
         ByteVector b2 = a0;
         final int at = inPos + p;
         for (int i = 0, ti = 0; i < k; i++, ti += 2 * VLEN) {
-          byte[] src = in[i];
-          ByteVector v = ByteVector.fromArray(SPECIES, src, at);
-          ByteVector w = ByteVector.fromArray(SPECIES, src, at + VLEN);
+          final byte[] src = in[i];
+          final int s = inBase[i] + at;
+          ByteVector v = ByteVector.fromArray(SPECIES, src, s);
+          ByteVector w = ByteVector.fromArray(SPECIES, src, s + VLEN);
           ByteVector vl = low(v);
           ByteVector vh = high(v);
           ByteVector wl = low(w);
@@ -271,24 +419,27 @@ public final class VectorKernel implements GfKernel {
           a2 = mulAdd(a2, vl, vh, l2, h2);
           b2 = mulAdd(b2, wl, wh, l2, h2);
         }
-        final int to = outPos + p;
-        a0.intoArray(o0, to);
-        b0.intoArray(o0, to + VLEN);
-        a1.intoArray(o1, to);
-        b1.intoArray(o1, to + VLEN);
-        a2.intoArray(o2, to);
-        b2.intoArray(o2, to + VLEN);
+        a0.intoArray(o0, q0 + p);
+        b0.intoArray(o0, q0 + p + VLEN);
+        a1.intoArray(o1, q1 + p);
+        b1.intoArray(o1, q1 + p + VLEN);
+        a2.intoArray(o2, q2 + p);
+        b2.intoArray(o2, q2 + p + VLEN);
       }
     }
 
     private void group4(
         byte[][] in,
+        int[] inBase,
         int inPos,
         byte[] o0,
+        int q0,
         byte[] o1,
+        int q1,
         byte[] o2,
+        int q2,
         byte[] o3,
-        int outPos,
+        int q3,
         int count,
         int g) {
       final byte[] t = tables;
@@ -309,9 +460,10 @@ public final class VectorKernel implements GfKernel {
         ByteVector b3 = a0;
         final int at = inPos + p;
         for (int i = 0, ti = 0; i < k; i++, ti += 2 * VLEN) {
-          byte[] src = in[i];
-          ByteVector v = ByteVector.fromArray(SPECIES, src, at);
-          ByteVector w = ByteVector.fromArray(SPECIES, src, at + VLEN);
+          final byte[] src = in[i];
+          final int s = inBase[i] + at;
+          ByteVector v = ByteVector.fromArray(SPECIES, src, s);
+          ByteVector w = ByteVector.fromArray(SPECIES, src, s + VLEN);
           ByteVector vl = low(v);
           ByteVector vh = high(v);
           ByteVector wl = low(w);
@@ -333,66 +485,33 @@ public final class VectorKernel implements GfKernel {
           a3 = mulAdd(a3, vl, vh, l3, h3);
           b3 = mulAdd(b3, wl, wh, l3, h3);
         }
-        final int to = outPos + p;
-        a0.intoArray(o0, to);
-        b0.intoArray(o0, to + VLEN);
-        a1.intoArray(o1, to);
-        b1.intoArray(o1, to + VLEN);
-        a2.intoArray(o2, to);
-        b2.intoArray(o2, to + VLEN);
-        a3.intoArray(o3, to);
-        b3.intoArray(o3, to + VLEN);
+        a0.intoArray(o0, q0 + p);
+        b0.intoArray(o0, q0 + p + VLEN);
+        a1.intoArray(o1, q1 + p);
+        b1.intoArray(o1, q1 + p + VLEN);
+        a2.intoArray(o2, q2 + p);
+        b2.intoArray(o2, q2 + p + VLEN);
+        a3.intoArray(o3, q3 + p);
+        b3.intoArray(o3, q3 + p + VLEN);
       }
     }
 
-    private void scalar(byte[][] in, int inPos, byte[][] out, int outPos, int n) {
+    private void scalar(
+        byte[][] in, int[] inBase, int inPos, byte[][] out, int[] outBase, int outPos, int n) {
       for (int j = 0; j < outputs; j++) {
         byte[] o = out[j];
+        int q = outBase[j] + outPos;
         for (int p = 0; p < n; p++) {
           int sum = 0;
           for (int i = 0; i < inputs; i++) {
-            sum ^= mul[scalarBase[j * inputs + i] | (in[i][inPos + p] & 0xFF)];
+            sum ^= mul[scalarBase[j * inputs + i] | (in[i][inBase[i] + inPos + p] & 0xFF)];
           }
-          o[outPos + p] = (byte) sum;
+          o[q + p] = (byte) sum;
         }
       }
     }
 
-    // ------------------------------------------------------------------ ByteBuffer
-
-    @Override
-    public void apply(ByteBuffer[] in, ByteBuffer[] out, int offset, int length) {
-      run(segments(in), offset, segments(out), offset, length);
-    }
-
-    @Override
-    public boolean matches(ByteBuffer[] in, ByteBuffer[] expected, int offset, int length) {
-      MemorySegment[] src = segments(in);
-      MemorySegment[] exp = segments(expected);
-      int chunk = Math.min(length, 4096);
-      MemorySegment[] scratch = new MemorySegment[outputs];
-      for (int j = 0; j < outputs; j++) {
-        scratch[j] = MemorySegment.ofArray(new byte[chunk]);
-      }
-      for (int start = offset; start < offset + length; start += chunk) {
-        int n = Math.min(chunk, offset + length - start);
-        run(src, start, scratch, 0, n);
-        for (int j = 0; j < outputs; j++) {
-          if (MemorySegment.mismatch(scratch[j], 0, n, exp[j], start, start + n) != -1) {
-            return false;
-          }
-        }
-      }
-      return true;
-    }
-
-    private static MemorySegment[] segments(ByteBuffer[] buffers) {
-      MemorySegment[] out = new MemorySegment[buffers.length];
-      for (int i = 0; i < buffers.length; i++) {
-        out[i] = MemorySegment.ofBuffer(buffers[i]);
-      }
-      return out;
-    }
+    // ------------------------------------------------------------------ MemorySegment kernel
 
     private void run(MemorySegment[] in, long inPos, MemorySegment[] out, long outPos, int n) {
       if (n < STEP) {
@@ -434,7 +553,7 @@ public final class VectorKernel implements GfKernel {
         ByteVector b0 = a0;
         final long at = inPos + p;
         for (int i = 0, ti = 0; i < k; i++, ti += 2 * VLEN) {
-          MemorySegment src = in[i];
+          final MemorySegment src = in[i];
           ByteVector v = ByteVector.fromMemorySegment(SPECIES, src, at, ORDER);
           ByteVector w = ByteVector.fromMemorySegment(SPECIES, src, at + VLEN, ORDER);
           ByteVector vl = low(v);
@@ -446,9 +565,8 @@ public final class VectorKernel implements GfKernel {
           a0 = mulAdd(a0, vl, vh, l0, h0);
           b0 = mulAdd(b0, wl, wh, l0, h0);
         }
-        final long to = outPos + p;
-        a0.intoMemorySegment(o0, to, ORDER);
-        b0.intoMemorySegment(o0, to + VLEN, ORDER);
+        a0.intoMemorySegment(o0, outPos + p, ORDER);
+        b0.intoMemorySegment(o0, outPos + p + VLEN, ORDER);
       }
     }
 
@@ -472,7 +590,7 @@ public final class VectorKernel implements GfKernel {
         ByteVector b1 = a0;
         final long at = inPos + p;
         for (int i = 0, ti = 0; i < k; i++, ti += 2 * VLEN) {
-          MemorySegment src = in[i];
+          final MemorySegment src = in[i];
           ByteVector v = ByteVector.fromMemorySegment(SPECIES, src, at, ORDER);
           ByteVector w = ByteVector.fromMemorySegment(SPECIES, src, at + VLEN, ORDER);
           ByteVector vl = low(v);
@@ -488,11 +606,10 @@ public final class VectorKernel implements GfKernel {
           a1 = mulAdd(a1, vl, vh, l1, h1);
           b1 = mulAdd(b1, wl, wh, l1, h1);
         }
-        final long to = outPos + p;
-        a0.intoMemorySegment(o0, to, ORDER);
-        b0.intoMemorySegment(o0, to + VLEN, ORDER);
-        a1.intoMemorySegment(o1, to, ORDER);
-        b1.intoMemorySegment(o1, to + VLEN, ORDER);
+        a0.intoMemorySegment(o0, outPos + p, ORDER);
+        b0.intoMemorySegment(o0, outPos + p + VLEN, ORDER);
+        a1.intoMemorySegment(o1, outPos + p, ORDER);
+        b1.intoMemorySegment(o1, outPos + p + VLEN, ORDER);
       }
     }
 
@@ -520,7 +637,7 @@ public final class VectorKernel implements GfKernel {
         ByteVector b2 = a0;
         final long at = inPos + p;
         for (int i = 0, ti = 0; i < k; i++, ti += 2 * VLEN) {
-          MemorySegment src = in[i];
+          final MemorySegment src = in[i];
           ByteVector v = ByteVector.fromMemorySegment(SPECIES, src, at, ORDER);
           ByteVector w = ByteVector.fromMemorySegment(SPECIES, src, at + VLEN, ORDER);
           ByteVector vl = low(v);
@@ -540,13 +657,12 @@ public final class VectorKernel implements GfKernel {
           a2 = mulAdd(a2, vl, vh, l2, h2);
           b2 = mulAdd(b2, wl, wh, l2, h2);
         }
-        final long to = outPos + p;
-        a0.intoMemorySegment(o0, to, ORDER);
-        b0.intoMemorySegment(o0, to + VLEN, ORDER);
-        a1.intoMemorySegment(o1, to, ORDER);
-        b1.intoMemorySegment(o1, to + VLEN, ORDER);
-        a2.intoMemorySegment(o2, to, ORDER);
-        b2.intoMemorySegment(o2, to + VLEN, ORDER);
+        a0.intoMemorySegment(o0, outPos + p, ORDER);
+        b0.intoMemorySegment(o0, outPos + p + VLEN, ORDER);
+        a1.intoMemorySegment(o1, outPos + p, ORDER);
+        b1.intoMemorySegment(o1, outPos + p + VLEN, ORDER);
+        a2.intoMemorySegment(o2, outPos + p, ORDER);
+        b2.intoMemorySegment(o2, outPos + p + VLEN, ORDER);
       }
     }
 
@@ -578,7 +694,7 @@ public final class VectorKernel implements GfKernel {
         ByteVector b3 = a0;
         final long at = inPos + p;
         for (int i = 0, ti = 0; i < k; i++, ti += 2 * VLEN) {
-          MemorySegment src = in[i];
+          final MemorySegment src = in[i];
           ByteVector v = ByteVector.fromMemorySegment(SPECIES, src, at, ORDER);
           ByteVector w = ByteVector.fromMemorySegment(SPECIES, src, at + VLEN, ORDER);
           ByteVector vl = low(v);
@@ -602,15 +718,14 @@ public final class VectorKernel implements GfKernel {
           a3 = mulAdd(a3, vl, vh, l3, h3);
           b3 = mulAdd(b3, wl, wh, l3, h3);
         }
-        final long to = outPos + p;
-        a0.intoMemorySegment(o0, to, ORDER);
-        b0.intoMemorySegment(o0, to + VLEN, ORDER);
-        a1.intoMemorySegment(o1, to, ORDER);
-        b1.intoMemorySegment(o1, to + VLEN, ORDER);
-        a2.intoMemorySegment(o2, to, ORDER);
-        b2.intoMemorySegment(o2, to + VLEN, ORDER);
-        a3.intoMemorySegment(o3, to, ORDER);
-        b3.intoMemorySegment(o3, to + VLEN, ORDER);
+        a0.intoMemorySegment(o0, outPos + p, ORDER);
+        b0.intoMemorySegment(o0, outPos + p + VLEN, ORDER);
+        a1.intoMemorySegment(o1, outPos + p, ORDER);
+        b1.intoMemorySegment(o1, outPos + p + VLEN, ORDER);
+        a2.intoMemorySegment(o2, outPos + p, ORDER);
+        b2.intoMemorySegment(o2, outPos + p + VLEN, ORDER);
+        a3.intoMemorySegment(o3, outPos + p, ORDER);
+        b3.intoMemorySegment(o3, outPos + p + VLEN, ORDER);
       }
     }
 
