@@ -53,9 +53,11 @@ public class CodecBenchmark {
     final boolean arrays;
     final int perInvocation;
 
-    Stripes(ReedSolomon codec, int chunk, String memory) {
+    Stripes(ReedSolomon codec, int chunk, String memory, boolean reuseParity) {
       this.codec = codec;
-      this.pool = StripePool.create(codec.dataShards(), codec.parityShards(), chunk, memory, 1);
+      this.pool =
+          StripePool.create(
+              codec.dataShards(), codec.parityShards(), chunk, memory, reuseParity, 1);
       this.chunk = chunk;
       this.arrays = "array".equals(memory);
       this.perInvocation = stripes(codec.dataShards(), chunk);
@@ -75,13 +77,20 @@ public class CodecBenchmark {
     @Param({"direct"})
     public String memory;
 
+    /**
+     * rotating: parity buffers rotate with the data (everything from memory); reused: one set of
+     * parity buffers for all stripes, as the streaming StripeEncoder does (data still rotates).
+     */
+    @Param({"rotating"})
+    public String parity;
+
     Stripes stripes;
 
     @Setup(Level.Trial)
     public void setUp() {
       String[] km = scheme.split("\\+");
       ReedSolomon codec = ReedSolomon.vector(Integer.parseInt(km[0]), Integer.parseInt(km[1]));
-      stripes = new Stripes(codec, chunk, memory);
+      stripes = new Stripes(codec, chunk, memory, "reused".equals(parity));
     }
   }
 
@@ -101,7 +110,7 @@ public class CodecBenchmark {
 
     @Setup(Level.Trial)
     public void setUp() {
-      stripes = new Stripes(ReedSolomon.scalar(8, 4), chunk, memory);
+      stripes = new Stripes(ReedSolomon.scalar(8, 4), chunk, memory, false);
     }
   }
 
