@@ -185,8 +185,9 @@ public class CodecBenchmark {
 
   /**
    * Control, not codec: the same memory traffic as {@link #encode} (read k chunks, write m) with
-   * trivial compute (each output is a plain XOR/ADD/OR/SUB fold of the inputs, no GF multiply). It
-   * shows the memory ceiling of the machine for this access pattern; encode cannot beat it.
+   * trivial compute (each output is a plain XOR/ADD/OR/SUB fold of the inputs, no GF multiply), one
+   * vector per step. A rough reference for the memory traffic only: its own loop is simple, not
+   * tuned, and it has measured below encode (see the README).
    */
   @Benchmark
   @OperationsPerInvocation(MIB_PER_INVOCATION)
