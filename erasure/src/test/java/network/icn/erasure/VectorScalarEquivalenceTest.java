@@ -142,4 +142,51 @@ class VectorScalarEquivalenceTest {
       }
     }
   }
+
+  /** The stripe layer's shape: every shard a slice of one big heap buffer, at its own offset. */
+  @Test
+  void heapBufferSlicesAtDifferentArrayOffsetsMatchScalar() {
+    SplittableRandom rng = new SplittableRandom(11);
+    for (int[] km : new int[][] {{4, 2}, {8, 4}, {10, 4}, {3, 7}}) {
+      int k = km[0];
+      int m = km[1];
+      for (int length : new int[] {100, 128, 4096, 70_001}) {
+        int gap = 1 + rng.nextInt(50);
+        int stride = length + gap;
+        ByteBuffer big = ByteBuffer.allocate(3 + (k + m) * stride);
+        byte[] noise = new byte[big.capacity()];
+        rng.nextBytes(noise);
+        big.put(0, noise);
+        ByteBuffer[] shards = new ByteBuffer[k + m];
+        byte[][] expected = new byte[k + m][length];
+        for (int i = 0; i < k + m; i++) {
+          shards[i] = big.slice(3 + i * stride, length);
+          shards[i].get(0, expected[i]);
+        }
+        ReedSolomon.scalar(k, m).encodeParity(expected, 0, length);
+        ReedSolomon vector = ReedSolomon.vector(k, m);
+        vector.encodeParity(shards, 0, length);
+        assertArrayEquals(expected, Shards.toArrays(shards), k + "+" + m + " len " + length);
+        for (int g = 0; g < gap; g++) {
+          for (int i = 0; i < k + m; i++) {
+            int at = 3 + i * stride + length + g;
+            assertEquals(noise[at], big.get(at), "byte between slices changed at " + at);
+          }
+        }
+        assertTrue(vector.isParityCorrect(shards, 0, length));
+
+        // Read-only heap inputs do not expose their array: the segment path must match too.
+        ByteBuffer[] readOnly = shards.clone();
+        for (int i = 0; i < k; i++) {
+          readOnly[i] = shards[i].asReadOnlyBuffer();
+        }
+        boolean[] present = new boolean[k + m];
+        Arrays.fill(present, true);
+        present[k] = false;
+        readOnly[k].put(0, new byte[length]);
+        vector.decodeMissing(readOnly, present, 0, length);
+        assertArrayEquals(expected[k], Shards.toArrays(readOnly)[k], "rebuilt parity " + k);
+      }
+    }
+  }
 }

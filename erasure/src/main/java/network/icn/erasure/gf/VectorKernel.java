@@ -1,7 +1,6 @@
 package network.icn.erasure.gf;
 
 import java.lang.foreign.MemorySegment;
-import java.lang.foreign.ValueLayout;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.util.Arrays;
@@ -22,6 +21,10 @@ import jdk.incubator.vector.VectorSpecies;
  * blocks, so the inputs are re-read from cache, not memory. A length that is not a multiple of the
  * step ends with one overlapping step (outputs are a pure function of the inputs, so writing some
  * bytes twice is harmless); ranges shorter than a step fall back to scalar.
+ *
+ * <p>Memory: {@code byte[]} shards, and heap ByteBuffers that expose their array, go through {@code
+ * fromArray}/{@code intoArray} with a base offset per shard (a buffer's array offset). Anything
+ * else (direct or read-only buffers) goes through {@link MemorySegment#ofBuffer}.
  */
 public final class VectorKernel implements GfKernel {
 
@@ -37,7 +40,10 @@ public final class VectorKernel implements GfKernel {
   /** Bytes of all inputs together that one block should stay within (about L2). */
   private static final int BLOCK_BUDGET = 256 << 10;
 
-  private static final ByteOrder ORDER = ByteOrder.nativeOrder();
+  /** Bytes per block when {@link Coder#matches} recomputes into scratch. */
+  private static final int CHECK_CHUNK = 4096;
+
+  static final ByteOrder ORDER = ByteOrder.nativeOrder();
 
   private static final VectorKernel INSTANCE = new VectorKernel();
 
@@ -71,7 +77,7 @@ public final class VectorKernel implements GfKernel {
     return new Coder(coefficients);
   }
 
-  /** A coefficient matrix expanded to vector tables. */
+  /** A coefficient matrix expanded to vector tables. Immutable after construction. */
   static final class Coder implements MatrixCoder {
     private final int inputs;
     private final int outputs;
@@ -82,8 +88,13 @@ public final class VectorKernel implements GfKernel {
     /** Coefficients for the scalar path of short ranges, as offsets into the product table. */
     private final int[] scalarBase;
 
-    private final byte[] mul = Gf256.sharedMulTable();
-    private final int block;
+    /** All-zero base offsets for byte[] shards (never written). */
+    private final int[] zeroIn;
+
+    private final int[] zeroOut;
+
+    private final VectorArrayLoops arrayLoops;
+    private final VectorSegmentLoops segmentLoops;
 
     Coder(GfMatrix coefficients) {
       this.inputs = coefficients.cols();
@@ -103,8 +114,11 @@ public final class VectorKernel implements GfKernel {
         }
       }
       int perInput = Math.max(VLEN, BLOCK_BUDGET / inputs);
-      this.block =
-          outputs <= GROUP ? Integer.MAX_VALUE : Math.max(STEP, perInput - perInput % STEP);
+      int block = outputs <= GROUP ? Integer.MAX_VALUE : Math.max(STEP, perInput - perInput % STEP);
+      this.zeroIn = new int[inputs];
+      this.zeroOut = new int[outputs];
+      this.arrayLoops = new VectorArrayLoops(inputs, outputs, tables, scalarBase, block);
+      this.segmentLoops = new VectorSegmentLoops(inputs, outputs, tables, scalarBase, block);
     }
 
     @Override
@@ -117,20 +131,20 @@ public final class VectorKernel implements GfKernel {
       return outputs;
     }
 
-    // ------------------------------------------------------------------ byte[]
+    // ------------------------------------------------------------------ entry points
 
     @Override
     public void apply(byte[][] in, byte[][] out, int offset, int length) {
-      run(in, offset, out, offset, length);
+      arrayLoops.run(in, zeroIn, offset, out, zeroOut, offset, length);
     }
 
     @Override
     public boolean matches(byte[][] in, byte[][] expected, int offset, int length) {
-      int chunk = Math.min(length, 4096);
+      int chunk = Math.min(length, CHECK_CHUNK);
       byte[][] scratch = new byte[outputs][chunk];
       for (int start = offset; start < offset + length; start += chunk) {
         int n = Math.min(chunk, offset + length - start);
-        run(in, start, scratch, 0, n);
+        arrayLoops.run(in, zeroIn, start, scratch, zeroOut, 0, n);
         for (int j = 0; j < outputs; j++) {
           if (!Arrays.equals(scratch[j], 0, n, expected[j], start, start + n)) {
             return false;
@@ -140,243 +154,28 @@ public final class VectorKernel implements GfKernel {
       return true;
     }
 
-    private void run(byte[][] in, int inPos, byte[][] out, int outPos, int n) {
-      if (n < STEP) {
-        scalar(in, inPos, out, outPos, n);
-        return;
-      }
-      int whole = n - n % STEP;
-      for (int start = 0; start < whole; start += block) {
-        int count = Math.min(block, whole - start);
-        for (int g = 0; g < outputs; g += GROUP) {
-          group(in, inPos + start, out, outPos + start, count, g);
-        }
-      }
-      if (whole < n) {
-        for (int g = 0; g < outputs; g += GROUP) {
-          group(in, inPos + n - STEP, out, outPos + n - STEP, STEP, g);
-        }
-      }
-    }
-
-    private void group(byte[][] in, int inPos, byte[][] out, int outPos, int count, int g) {
-      switch (Math.min(GROUP, outputs - g)) {
-        case 1 -> group1(in, inPos, out[g], outPos, count, g);
-        case 2 -> group2(in, inPos, out[g], out[g + 1], outPos, count, g);
-        case 3 -> group3(in, inPos, out[g], out[g + 1], out[g + 2], outPos, count, g);
-        default -> group4(in, inPos, out[g], out[g + 1], out[g + 2], out[g + 3], outPos, count, g);
-      }
-    }
-
-    private void group1(byte[][] in, int inPos, byte[] o0, int outPos, int count, int g) {
-      final byte[] t = tables;
-      final int k = inputs;
-      final int row = k * 2 * VLEN;
-      final int t0 = g * row;
-      for (int p = 0; p < count; p += STEP) {
-        ByteVector a0 = ByteVector.zero(SPECIES);
-        ByteVector b0 = a0;
-        final int at = inPos + p;
-        for (int i = 0, ti = 0; i < k; i++, ti += 2 * VLEN) {
-          byte[] src = in[i];
-          ByteVector v = ByteVector.fromArray(SPECIES, src, at);
-          ByteVector w = ByteVector.fromArray(SPECIES, src, at + VLEN);
-          ByteVector vl = low(v);
-          ByteVector vh = high(v);
-          ByteVector wl = low(w);
-          ByteVector wh = high(w);
-          ByteVector l0 = tab(t, t0 + ti);
-          ByteVector h0 = tab(t, t0 + ti + VLEN);
-          a0 = mulAdd(a0, vl, vh, l0, h0);
-          b0 = mulAdd(b0, wl, wh, l0, h0);
-        }
-        final int to = outPos + p;
-        a0.intoArray(o0, to);
-        b0.intoArray(o0, to + VLEN);
-      }
-    }
-
-    private void group2(
-        byte[][] in, int inPos, byte[] o0, byte[] o1, int outPos, int count, int g) {
-      final byte[] t = tables;
-      final int k = inputs;
-      final int row = k * 2 * VLEN;
-      final int t0 = g * row;
-      final int t1 = t0 + row;
-      for (int p = 0; p < count; p += STEP) {
-        ByteVector a0 = ByteVector.zero(SPECIES);
-        ByteVector b0 = a0;
-        ByteVector a1 = a0;
-        ByteVector b1 = a0;
-        final int at = inPos + p;
-        for (int i = 0, ti = 0; i < k; i++, ti += 2 * VLEN) {
-          byte[] src = in[i];
-          ByteVector v = ByteVector.fromArray(SPECIES, src, at);
-          ByteVector w = ByteVector.fromArray(SPECIES, src, at + VLEN);
-          ByteVector vl = low(v);
-          ByteVector vh = high(v);
-          ByteVector wl = low(w);
-          ByteVector wh = high(w);
-          ByteVector l0 = tab(t, t0 + ti);
-          ByteVector h0 = tab(t, t0 + ti + VLEN);
-          a0 = mulAdd(a0, vl, vh, l0, h0);
-          b0 = mulAdd(b0, wl, wh, l0, h0);
-          ByteVector l1 = tab(t, t1 + ti);
-          ByteVector h1 = tab(t, t1 + ti + VLEN);
-          a1 = mulAdd(a1, vl, vh, l1, h1);
-          b1 = mulAdd(b1, wl, wh, l1, h1);
-        }
-        final int to = outPos + p;
-        a0.intoArray(o0, to);
-        b0.intoArray(o0, to + VLEN);
-        a1.intoArray(o1, to);
-        b1.intoArray(o1, to + VLEN);
-      }
-    }
-
-    private void group3(
-        byte[][] in, int inPos, byte[] o0, byte[] o1, byte[] o2, int outPos, int count, int g) {
-      final byte[] t = tables;
-      final int k = inputs;
-      final int row = k * 2 * VLEN;
-      final int t0 = g * row;
-      final int t1 = t0 + row;
-      final int t2 = t1 + row;
-      for (int p = 0; p < count; p += STEP) {
-        ByteVector a0 = ByteVector.zero(SPECIES);
-        ByteVector b0 = a0;
-        ByteVector a1 = a0;
-        ByteVector b1 = a0;
-        ByteVector a2 = a0;
-        ByteVector b2 = a0;
-        final int at = inPos + p;
-        for (int i = 0, ti = 0; i < k; i++, ti += 2 * VLEN) {
-          byte[] src = in[i];
-          ByteVector v = ByteVector.fromArray(SPECIES, src, at);
-          ByteVector w = ByteVector.fromArray(SPECIES, src, at + VLEN);
-          ByteVector vl = low(v);
-          ByteVector vh = high(v);
-          ByteVector wl = low(w);
-          ByteVector wh = high(w);
-          ByteVector l0 = tab(t, t0 + ti);
-          ByteVector h0 = tab(t, t0 + ti + VLEN);
-          a0 = mulAdd(a0, vl, vh, l0, h0);
-          b0 = mulAdd(b0, wl, wh, l0, h0);
-          ByteVector l1 = tab(t, t1 + ti);
-          ByteVector h1 = tab(t, t1 + ti + VLEN);
-          a1 = mulAdd(a1, vl, vh, l1, h1);
-          b1 = mulAdd(b1, wl, wh, l1, h1);
-          ByteVector l2 = tab(t, t2 + ti);
-          ByteVector h2 = tab(t, t2 + ti + VLEN);
-          a2 = mulAdd(a2, vl, vh, l2, h2);
-          b2 = mulAdd(b2, wl, wh, l2, h2);
-        }
-        final int to = outPos + p;
-        a0.intoArray(o0, to);
-        b0.intoArray(o0, to + VLEN);
-        a1.intoArray(o1, to);
-        b1.intoArray(o1, to + VLEN);
-        a2.intoArray(o2, to);
-        b2.intoArray(o2, to + VLEN);
-      }
-    }
-
-    private void group4(
-        byte[][] in,
-        int inPos,
-        byte[] o0,
-        byte[] o1,
-        byte[] o2,
-        byte[] o3,
-        int outPos,
-        int count,
-        int g) {
-      final byte[] t = tables;
-      final int k = inputs;
-      final int row = k * 2 * VLEN;
-      final int t0 = g * row;
-      final int t1 = t0 + row;
-      final int t2 = t1 + row;
-      final int t3 = t2 + row;
-      for (int p = 0; p < count; p += STEP) {
-        ByteVector a0 = ByteVector.zero(SPECIES);
-        ByteVector b0 = a0;
-        ByteVector a1 = a0;
-        ByteVector b1 = a0;
-        ByteVector a2 = a0;
-        ByteVector b2 = a0;
-        ByteVector a3 = a0;
-        ByteVector b3 = a0;
-        final int at = inPos + p;
-        for (int i = 0, ti = 0; i < k; i++, ti += 2 * VLEN) {
-          byte[] src = in[i];
-          ByteVector v = ByteVector.fromArray(SPECIES, src, at);
-          ByteVector w = ByteVector.fromArray(SPECIES, src, at + VLEN);
-          ByteVector vl = low(v);
-          ByteVector vh = high(v);
-          ByteVector wl = low(w);
-          ByteVector wh = high(w);
-          ByteVector l0 = tab(t, t0 + ti);
-          ByteVector h0 = tab(t, t0 + ti + VLEN);
-          a0 = mulAdd(a0, vl, vh, l0, h0);
-          b0 = mulAdd(b0, wl, wh, l0, h0);
-          ByteVector l1 = tab(t, t1 + ti);
-          ByteVector h1 = tab(t, t1 + ti + VLEN);
-          a1 = mulAdd(a1, vl, vh, l1, h1);
-          b1 = mulAdd(b1, wl, wh, l1, h1);
-          ByteVector l2 = tab(t, t2 + ti);
-          ByteVector h2 = tab(t, t2 + ti + VLEN);
-          a2 = mulAdd(a2, vl, vh, l2, h2);
-          b2 = mulAdd(b2, wl, wh, l2, h2);
-          ByteVector l3 = tab(t, t3 + ti);
-          ByteVector h3 = tab(t, t3 + ti + VLEN);
-          a3 = mulAdd(a3, vl, vh, l3, h3);
-          b3 = mulAdd(b3, wl, wh, l3, h3);
-        }
-        final int to = outPos + p;
-        a0.intoArray(o0, to);
-        b0.intoArray(o0, to + VLEN);
-        a1.intoArray(o1, to);
-        b1.intoArray(o1, to + VLEN);
-        a2.intoArray(o2, to);
-        b2.intoArray(o2, to + VLEN);
-        a3.intoArray(o3, to);
-        b3.intoArray(o3, to + VLEN);
-      }
-    }
-
-    private void scalar(byte[][] in, int inPos, byte[][] out, int outPos, int n) {
-      for (int j = 0; j < outputs; j++) {
-        byte[] o = out[j];
-        for (int p = 0; p < n; p++) {
-          int sum = 0;
-          for (int i = 0; i < inputs; i++) {
-            sum ^= mul[scalarBase[j * inputs + i] | (in[i][inPos + p] & 0xFF)];
-          }
-          o[outPos + p] = (byte) sum;
-        }
-      }
-    }
-
-    // ------------------------------------------------------------------ ByteBuffer
-
     @Override
     public void apply(ByteBuffer[] in, ByteBuffer[] out, int offset, int length) {
-      run(segments(in), offset, segments(out), offset, length);
+      if (allExposeArrays(in) && allExposeArrays(out)) {
+        arrayLoops.run(
+            arrays(in), arrayOffsets(in), offset, arrays(out), arrayOffsets(out), offset, length);
+      } else {
+        segmentLoops.run(segments(in), offset, segments(out), offset, length);
+      }
     }
 
     @Override
     public boolean matches(ByteBuffer[] in, ByteBuffer[] expected, int offset, int length) {
       MemorySegment[] src = segments(in);
       MemorySegment[] exp = segments(expected);
-      int chunk = Math.min(length, 4096);
+      int chunk = Math.min(length, CHECK_CHUNK);
       MemorySegment[] scratch = new MemorySegment[outputs];
       for (int j = 0; j < outputs; j++) {
         scratch[j] = MemorySegment.ofArray(new byte[chunk]);
       }
       for (int start = offset; start < offset + length; start += chunk) {
         int n = Math.min(chunk, offset + length - start);
-        run(src, start, scratch, 0, n);
+        segmentLoops.run(src, start, scratch, 0, n);
         for (int j = 0; j < outputs; j++) {
           if (MemorySegment.mismatch(scratch[j], 0, n, exp[j], start, start + n) != -1) {
             return false;
@@ -386,6 +185,31 @@ public final class VectorKernel implements GfKernel {
       return true;
     }
 
+    private static boolean allExposeArrays(ByteBuffer[] buffers) {
+      for (ByteBuffer b : buffers) {
+        if (!b.hasArray()) {
+          return false;
+        }
+      }
+      return true;
+    }
+
+    private static byte[][] arrays(ByteBuffer[] buffers) {
+      byte[][] out = new byte[buffers.length][];
+      for (int i = 0; i < buffers.length; i++) {
+        out[i] = buffers[i].array();
+      }
+      return out;
+    }
+
+    private static int[] arrayOffsets(ByteBuffer[] buffers) {
+      int[] out = new int[buffers.length];
+      for (int i = 0; i < buffers.length; i++) {
+        out[i] = buffers[i].arrayOffset();
+      }
+      return out;
+    }
+
     private static MemorySegment[] segments(ByteBuffer[] buffers) {
       MemorySegment[] out = new MemorySegment[buffers.length];
       for (int i = 0; i < buffers.length; i++) {
@@ -393,256 +217,22 @@ public final class VectorKernel implements GfKernel {
       }
       return out;
     }
-
-    private void run(MemorySegment[] in, long inPos, MemorySegment[] out, long outPos, int n) {
-      if (n < STEP) {
-        scalar(in, inPos, out, outPos, n);
-        return;
-      }
-      int whole = n - n % STEP;
-      for (int start = 0; start < whole; start += block) {
-        int count = Math.min(block, whole - start);
-        for (int g = 0; g < outputs; g += GROUP) {
-          group(in, inPos + start, out, outPos + start, count, g);
-        }
-      }
-      if (whole < n) {
-        for (int g = 0; g < outputs; g += GROUP) {
-          group(in, inPos + n - STEP, out, outPos + n - STEP, STEP, g);
-        }
-      }
-    }
-
-    private void group(
-        MemorySegment[] in, long inPos, MemorySegment[] out, long outPos, int count, int g) {
-      switch (Math.min(GROUP, outputs - g)) {
-        case 1 -> group1(in, inPos, out[g], outPos, count, g);
-        case 2 -> group2(in, inPos, out[g], out[g + 1], outPos, count, g);
-        case 3 -> group3(in, inPos, out[g], out[g + 1], out[g + 2], outPos, count, g);
-        default -> group4(in, inPos, out[g], out[g + 1], out[g + 2], out[g + 3], outPos, count, g);
-      }
-    }
-
-    private void group1(
-        MemorySegment[] in, long inPos, MemorySegment o0, long outPos, int count, int g) {
-      final byte[] t = tables;
-      final int k = inputs;
-      final int row = k * 2 * VLEN;
-      final int t0 = g * row;
-      for (int p = 0; p < count; p += STEP) {
-        ByteVector a0 = ByteVector.zero(SPECIES);
-        ByteVector b0 = a0;
-        final long at = inPos + p;
-        for (int i = 0, ti = 0; i < k; i++, ti += 2 * VLEN) {
-          MemorySegment src = in[i];
-          ByteVector v = ByteVector.fromMemorySegment(SPECIES, src, at, ORDER);
-          ByteVector w = ByteVector.fromMemorySegment(SPECIES, src, at + VLEN, ORDER);
-          ByteVector vl = low(v);
-          ByteVector vh = high(v);
-          ByteVector wl = low(w);
-          ByteVector wh = high(w);
-          ByteVector l0 = tab(t, t0 + ti);
-          ByteVector h0 = tab(t, t0 + ti + VLEN);
-          a0 = mulAdd(a0, vl, vh, l0, h0);
-          b0 = mulAdd(b0, wl, wh, l0, h0);
-        }
-        final long to = outPos + p;
-        a0.intoMemorySegment(o0, to, ORDER);
-        b0.intoMemorySegment(o0, to + VLEN, ORDER);
-      }
-    }
-
-    private void group2(
-        MemorySegment[] in,
-        long inPos,
-        MemorySegment o0,
-        MemorySegment o1,
-        long outPos,
-        int count,
-        int g) {
-      final byte[] t = tables;
-      final int k = inputs;
-      final int row = k * 2 * VLEN;
-      final int t0 = g * row;
-      final int t1 = t0 + row;
-      for (int p = 0; p < count; p += STEP) {
-        ByteVector a0 = ByteVector.zero(SPECIES);
-        ByteVector b0 = a0;
-        ByteVector a1 = a0;
-        ByteVector b1 = a0;
-        final long at = inPos + p;
-        for (int i = 0, ti = 0; i < k; i++, ti += 2 * VLEN) {
-          MemorySegment src = in[i];
-          ByteVector v = ByteVector.fromMemorySegment(SPECIES, src, at, ORDER);
-          ByteVector w = ByteVector.fromMemorySegment(SPECIES, src, at + VLEN, ORDER);
-          ByteVector vl = low(v);
-          ByteVector vh = high(v);
-          ByteVector wl = low(w);
-          ByteVector wh = high(w);
-          ByteVector l0 = tab(t, t0 + ti);
-          ByteVector h0 = tab(t, t0 + ti + VLEN);
-          a0 = mulAdd(a0, vl, vh, l0, h0);
-          b0 = mulAdd(b0, wl, wh, l0, h0);
-          ByteVector l1 = tab(t, t1 + ti);
-          ByteVector h1 = tab(t, t1 + ti + VLEN);
-          a1 = mulAdd(a1, vl, vh, l1, h1);
-          b1 = mulAdd(b1, wl, wh, l1, h1);
-        }
-        final long to = outPos + p;
-        a0.intoMemorySegment(o0, to, ORDER);
-        b0.intoMemorySegment(o0, to + VLEN, ORDER);
-        a1.intoMemorySegment(o1, to, ORDER);
-        b1.intoMemorySegment(o1, to + VLEN, ORDER);
-      }
-    }
-
-    private void group3(
-        MemorySegment[] in,
-        long inPos,
-        MemorySegment o0,
-        MemorySegment o1,
-        MemorySegment o2,
-        long outPos,
-        int count,
-        int g) {
-      final byte[] t = tables;
-      final int k = inputs;
-      final int row = k * 2 * VLEN;
-      final int t0 = g * row;
-      final int t1 = t0 + row;
-      final int t2 = t1 + row;
-      for (int p = 0; p < count; p += STEP) {
-        ByteVector a0 = ByteVector.zero(SPECIES);
-        ByteVector b0 = a0;
-        ByteVector a1 = a0;
-        ByteVector b1 = a0;
-        ByteVector a2 = a0;
-        ByteVector b2 = a0;
-        final long at = inPos + p;
-        for (int i = 0, ti = 0; i < k; i++, ti += 2 * VLEN) {
-          MemorySegment src = in[i];
-          ByteVector v = ByteVector.fromMemorySegment(SPECIES, src, at, ORDER);
-          ByteVector w = ByteVector.fromMemorySegment(SPECIES, src, at + VLEN, ORDER);
-          ByteVector vl = low(v);
-          ByteVector vh = high(v);
-          ByteVector wl = low(w);
-          ByteVector wh = high(w);
-          ByteVector l0 = tab(t, t0 + ti);
-          ByteVector h0 = tab(t, t0 + ti + VLEN);
-          a0 = mulAdd(a0, vl, vh, l0, h0);
-          b0 = mulAdd(b0, wl, wh, l0, h0);
-          ByteVector l1 = tab(t, t1 + ti);
-          ByteVector h1 = tab(t, t1 + ti + VLEN);
-          a1 = mulAdd(a1, vl, vh, l1, h1);
-          b1 = mulAdd(b1, wl, wh, l1, h1);
-          ByteVector l2 = tab(t, t2 + ti);
-          ByteVector h2 = tab(t, t2 + ti + VLEN);
-          a2 = mulAdd(a2, vl, vh, l2, h2);
-          b2 = mulAdd(b2, wl, wh, l2, h2);
-        }
-        final long to = outPos + p;
-        a0.intoMemorySegment(o0, to, ORDER);
-        b0.intoMemorySegment(o0, to + VLEN, ORDER);
-        a1.intoMemorySegment(o1, to, ORDER);
-        b1.intoMemorySegment(o1, to + VLEN, ORDER);
-        a2.intoMemorySegment(o2, to, ORDER);
-        b2.intoMemorySegment(o2, to + VLEN, ORDER);
-      }
-    }
-
-    private void group4(
-        MemorySegment[] in,
-        long inPos,
-        MemorySegment o0,
-        MemorySegment o1,
-        MemorySegment o2,
-        MemorySegment o3,
-        long outPos,
-        int count,
-        int g) {
-      final byte[] t = tables;
-      final int k = inputs;
-      final int row = k * 2 * VLEN;
-      final int t0 = g * row;
-      final int t1 = t0 + row;
-      final int t2 = t1 + row;
-      final int t3 = t2 + row;
-      for (int p = 0; p < count; p += STEP) {
-        ByteVector a0 = ByteVector.zero(SPECIES);
-        ByteVector b0 = a0;
-        ByteVector a1 = a0;
-        ByteVector b1 = a0;
-        ByteVector a2 = a0;
-        ByteVector b2 = a0;
-        ByteVector a3 = a0;
-        ByteVector b3 = a0;
-        final long at = inPos + p;
-        for (int i = 0, ti = 0; i < k; i++, ti += 2 * VLEN) {
-          MemorySegment src = in[i];
-          ByteVector v = ByteVector.fromMemorySegment(SPECIES, src, at, ORDER);
-          ByteVector w = ByteVector.fromMemorySegment(SPECIES, src, at + VLEN, ORDER);
-          ByteVector vl = low(v);
-          ByteVector vh = high(v);
-          ByteVector wl = low(w);
-          ByteVector wh = high(w);
-          ByteVector l0 = tab(t, t0 + ti);
-          ByteVector h0 = tab(t, t0 + ti + VLEN);
-          a0 = mulAdd(a0, vl, vh, l0, h0);
-          b0 = mulAdd(b0, wl, wh, l0, h0);
-          ByteVector l1 = tab(t, t1 + ti);
-          ByteVector h1 = tab(t, t1 + ti + VLEN);
-          a1 = mulAdd(a1, vl, vh, l1, h1);
-          b1 = mulAdd(b1, wl, wh, l1, h1);
-          ByteVector l2 = tab(t, t2 + ti);
-          ByteVector h2 = tab(t, t2 + ti + VLEN);
-          a2 = mulAdd(a2, vl, vh, l2, h2);
-          b2 = mulAdd(b2, wl, wh, l2, h2);
-          ByteVector l3 = tab(t, t3 + ti);
-          ByteVector h3 = tab(t, t3 + ti + VLEN);
-          a3 = mulAdd(a3, vl, vh, l3, h3);
-          b3 = mulAdd(b3, wl, wh, l3, h3);
-        }
-        final long to = outPos + p;
-        a0.intoMemorySegment(o0, to, ORDER);
-        b0.intoMemorySegment(o0, to + VLEN, ORDER);
-        a1.intoMemorySegment(o1, to, ORDER);
-        b1.intoMemorySegment(o1, to + VLEN, ORDER);
-        a2.intoMemorySegment(o2, to, ORDER);
-        b2.intoMemorySegment(o2, to + VLEN, ORDER);
-        a3.intoMemorySegment(o3, to, ORDER);
-        b3.intoMemorySegment(o3, to + VLEN, ORDER);
-      }
-    }
-
-    private void scalar(MemorySegment[] in, long inPos, MemorySegment[] out, long outPos, int n) {
-      for (int j = 0; j < outputs; j++) {
-        MemorySegment o = out[j];
-        for (int p = 0; p < n; p++) {
-          int sum = 0;
-          for (int i = 0; i < inputs; i++) {
-            byte b = in[i].get(ValueLayout.JAVA_BYTE, inPos + p);
-            sum ^= mul[scalarBase[j * inputs + i] | (b & 0xFF)];
-          }
-          o.set(ValueLayout.JAVA_BYTE, outPos + p, (byte) sum);
-        }
-      }
-    }
   }
 
   // -------------------------------------------------------------------- primitives
 
   /** The table vector at {@code offset} of {@code t}. */
-  private static ByteVector tab(byte[] t, int offset) {
+  static ByteVector tab(byte[] t, int offset) {
     return ByteVector.fromArray(SPECIES, t, offset);
   }
 
   /** The low nibble of every byte, in 0..15. */
-  private static ByteVector low(ByteVector v) {
+  static ByteVector low(ByteVector v) {
     return v.and((byte) 0x0F);
   }
 
   /** The high nibble of every byte, in 0..15 (a 64-bit shift, then mask: x86 has no byte shift). */
-  private static ByteVector high(ByteVector v) {
+  static ByteVector high(ByteVector v) {
     return v.reinterpretAsLongs()
         .lanewise(VectorOperators.LSHR, 4)
         .reinterpretAsBytes()
@@ -650,7 +240,7 @@ public final class VectorKernel implements GfKernel {
   }
 
   /** acc ^ c*x, with x given as its nibbles and c as its two nibble tables. */
-  private static ByteVector mulAdd(
+  static ByteVector mulAdd(
       ByteVector acc, ByteVector lo, ByteVector hi, ByteVector loTable, ByteVector hiTable) {
     return acc.lanewise(VectorOperators.XOR, lo.selectFrom(loTable))
         .lanewise(VectorOperators.XOR, hi.selectFrom(hiTable));

@@ -26,6 +26,14 @@ final class StripePool {
    *     array} (byte[] shards, for the byte[][] API)
    */
   static StripePool create(int k, int m, int chunk, String memory, long seed) {
+    return create(k, m, chunk, memory, false, seed);
+  }
+
+  /**
+   * @param reuseParity when true every stripe shares stripe 0's parity buffers, as a streaming
+   *     encoder that recycles one set of parity buffers does; the data still rotates
+   */
+  static StripePool create(int k, int m, int chunk, String memory, boolean reuseParity, long seed) {
     long stripeData = (long) k * chunk;
     int count = (int) ((MIN_DATA_BYTES + stripeData - 1) / stripeData);
     SplittableRandom rng = new SplittableRandom(seed);
@@ -34,6 +42,11 @@ final class StripePool {
     byte[] fill = new byte[chunk];
     for (int s = 0; s < count; s++) {
       for (int i = 0; i < k + m; i++) {
+        if (reuseParity && s > 0 && i >= k) {
+          stripes[s][i] = stripes[0][i];
+          arrays[s][i] = arrays[0][i];
+          continue;
+        }
         rng.nextBytes(fill);
         switch (memory) {
           case "direct" -> stripes[s][i] = ByteBuffer.allocateDirect(chunk).put(0, fill);
