@@ -10,6 +10,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -21,7 +22,9 @@ final class AgentConfigTest {
     assertEquals("0.0.0.0", c.listen().getHostString());
     assertEquals(7070, c.listen().getPort());
     assertEquals("http://0.0.0.0:7070", c.endpoint());
-    assertEquals(Path.of("./data"), c.dataDir());
+    assertEquals(
+        List.of(new AgentConfig.DataDir(Path.of("./data"), OptionalLong.empty())), c.dataDirs());
+    assertEquals(Path.of("./data"), c.primaryDataDir());
     assertEquals(100L << 30, c.capacityBytes());
     assertEquals("local", c.region());
     assertEquals("site-1", c.site());

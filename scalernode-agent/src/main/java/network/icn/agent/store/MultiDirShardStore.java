@@ -295,6 +295,11 @@ public final class MultiDirShardStore implements ShardStore {
     return Optional.ofNullable(locations.get(id)).map(i -> dirs.get(i).store.root());
   }
 
+  /** The directories a new shard needing {@code room} bytes would try, best first (tests). */
+  List<Path> placementOrder(ShardId id, long room) {
+    return candidates(id, room).stream().map(d -> d.store.root()).toList();
+  }
+
   /** The file {@code id} lives in (for fault-injection tests and operators); NOT_FOUND if none. */
   public Path fileOf(ShardId id) {
     Integer at = locations.get(id);
