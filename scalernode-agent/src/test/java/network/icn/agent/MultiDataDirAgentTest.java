@@ -32,7 +32,7 @@ final class MultiDataDirAgentTest {
       nodeId = fx.nodeId();
       assertEquals(2, fx.agent.store().directories().size());
       assertEquals(64L << 20, fx.agent.store().usage().capacityBytes());
-      for (int i = 0; i < 16; i++) {
+      for (int i = 0; i < 32; i++) {
         fx.put("multi-" + i, TestShards.bytes(20_000, i), 4096);
         holders.add(fx.agent.store().locationOf(new ShardId("multi-" + i)).orElseThrow());
       }
@@ -42,8 +42,8 @@ final class MultiDataDirAgentTest {
     assertFalse(Files.exists(second.resolve("node.key")));
     try (AgentFixture fx = new AgentFixture(first, "--data-dir=" + second)) {
       assertEquals(nodeId, fx.nodeId());
-      assertEquals(16, fx.agent.store().usage().shardCount());
-      for (int i = 0; i < 16; i++) {
+      assertEquals(32, fx.agent.store().usage().shardCount());
+      for (int i = 0; i < 32; i++) {
         assertArrayEquals(
             TestShards.bytes(20_000, i),
             fx.get("multi-" + i, Optional.empty()).get(30, TimeUnit.SECONDS));

@@ -306,17 +306,13 @@ final class MultiDirShardStoreTest extends ShardStoreContract {
   void theScrubberFindsAFlippedBitInTheSecondDirectoryAndQuarantinesItThere() throws Exception {
     List<Path> roots = roots("scrub", 2);
     try (MultiDirShardStore multi = evenStore(roots)) {
-      List<String> ids = new ArrayList<>();
-      for (int i = 0; i < 12; i++) {
-        put(multi, "sc" + i, TestShards.bytes(3 * CHUNK, 600 + i), 4096);
-        ids.add("sc" + i);
-      }
       Path second = roots.get(1).toAbsolutePath();
-      String victim =
-          ids.stream()
-              .filter(id -> multi.locationOf(new ShardId(id)).orElseThrow().equals(second))
-              .findFirst()
-              .orElseThrow();
+      String victim = idWhoseFirstChoiceIs(multi, second, 3 * CHUNK);
+      put(multi, victim, TestShards.bytes(3 * CHUNK, 600), 4096);
+      assertEquals(Optional.of(second), multi.locationOf(new ShardId(victim)));
+      for (int i = 1; i < 12; i++) {
+        put(multi, "sc" + i, TestShards.bytes(3 * CHUNK, 600 + i), 4096);
+      }
       Path file = multi.fileOf(new ShardId(victim));
       try (RandomAccessFile raf = new RandomAccessFile(file.toFile(), "rw")) {
         long offset = raf.length() - 8 - 3 * 4 - 10;
