@@ -6,15 +6,20 @@ import java.net.InetSocketAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.Properties;
 import java.util.Set;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import network.icn.agent.client.Signatures;
 
@@ -27,7 +32,7 @@ import network.icn.agent.client.Signatures;
 public record AgentConfig(
     InetSocketAddress listen,
     String endpoint,
-    Path dataDir,
+    List<DataDir> dataDirs,
     long capacityBytes,
     String region,
     String site,
@@ -55,8 +60,19 @@ public record AgentConfig(
     k.put(
         "endpoint",
         new String[] {"", "URL gateways use to reach this node (default: http://<listen>)"});
-    k.put("data-dir", new String[] {"./data", "directory for shards, the key file and the index"});
-    k.put("capacity", new String[] {"100G", "capacity offered to the network, e.g. 500G or 4T"});
+    k.put(
+        "data-dir",
+        new String[] {
+          "./data",
+          "data directories, repeated or comma-separated; PATH or PATH:SIZE; the first holds the"
+              + " node key"
+        });
+    k.put(
+        "capacity",
+        new String[] {
+          "100G",
+          "capacity offered, e.g. 4T; split over data dirs without a :SIZE by file-system size"
+        });
     k.put("region", new String[] {"local", "region this node is in, e.g. eu-central"});
     k.put("site", new String[] {"site-1", "site (data centre) within the region"});
     k.put("hardware-class", new String[] {"standard", "hardware class, e.g. hdd-dense or nvme"});
@@ -91,9 +107,71 @@ public record AgentConfig(
     return java.util.Collections.unmodifiableMap(k);
   }
 
+  /**
+   * One data directory and, if the operator gave one ({@code PATH:SIZE}), its share of the offered
+   * capacity; directories without one share the rest by file-system size ({@code CapacitySplit}).
+   */
+  public record DataDir(Path path, OptionalLong capacityBytes) {
+    public DataDir {
+      Objects.requireNonNull(path, "path");
+      Objects.requireNonNull(capacityBytes, "capacityBytes");
+      if (capacityBytes.isPresent() && capacityBytes.getAsLong() <= 0) {
+        throw new IllegalArgumentException(
+            "the capacity of data dir " + path + " must be positive");
+      }
+    }
+
+    /**
+     * Parses {@code PATH} or {@code PATH:SIZE}; the part after the last colon is a size only if it
+     * reads as one (digits and an optional K/M/G/T/P), so other paths with colons still work.
+     */
+    public static DataDir parse(String s) {
+      String t = s.trim();
+      int colon = t.lastIndexOf(':');
+      if (colon > 0 && SIZE.matcher(t.substring(colon + 1).trim()).matches()) {
+        return new DataDir(
+            Path.of(t.substring(0, colon).trim()),
+            OptionalLong.of(parseBytes("data-dir " + t, t.substring(colon + 1))));
+      }
+      if (t.isEmpty()) {
+        throw new IllegalArgumentException("data-dir must not be empty");
+      }
+      return new DataDir(Path.of(t), OptionalLong.empty());
+    }
+  }
+
+  private static final Pattern SIZE =
+      Pattern.compile("[0-9]+\\s*([KMGTP]B?)?", Pattern.CASE_INSENSITIVE);
+
   public AgentConfig {
     if (capacityBytes <= 0) {
       throw new IllegalArgumentException("capacity must be positive");
+    }
+    dataDirs = List.copyOf(dataDirs);
+    if (dataDirs.isEmpty()) {
+      throw new IllegalArgumentException("at least one data-dir is needed");
+    }
+    Set<Path> distinct = new HashSet<>();
+    long explicit = 0;
+    boolean allExplicit = true;
+    for (DataDir d : dataDirs) {
+      if (!distinct.add(d.path().toAbsolutePath().normalize())) {
+        throw new IllegalArgumentException("data-dir " + d.path() + " is given twice");
+      }
+      if (d.capacityBytes().isPresent()) {
+        explicit = Math.addExact(explicit, d.capacityBytes().getAsLong());
+      } else {
+        allExplicit = false;
+      }
+    }
+    if (allExplicit ? explicit != capacityBytes : explicit >= capacityBytes) {
+      throw new IllegalArgumentException(
+          "the data-dir capacities add up to "
+              + explicit
+              + " bytes; capacity ("
+              + capacityBytes
+              + ") must "
+              + (allExplicit ? "equal that (or be left unset)" : "exceed that"));
     }
     if (replayCacheSize <= 0 || ioThreads <= 0 || maxHeaderBytes < 8192) {
       throw new IllegalArgumentException(
@@ -112,6 +190,7 @@ public record AgentConfig(
   /** Parses flags, environment and the optional config file; throws on unknown or bad keys. */
   public static AgentConfig parse(String[] args, Map<String, String> env) {
     Map<String, String> flags = new HashMap<>();
+    List<String> dataDirFlags = new ArrayList<>();
     for (int i = 0; i < args.length; i++) {
       String arg = args[i];
       if (!arg.startsWith("--")) {
@@ -120,13 +199,24 @@ public record AgentConfig(
       }
       String body = arg.substring(2);
       int eq = body.indexOf('=');
+      String key;
+      String value;
       if (eq >= 0) {
-        flags.put(body.substring(0, eq), body.substring(eq + 1));
+        key = body.substring(0, eq);
+        value = body.substring(eq + 1);
       } else if (i + 1 < args.length) {
-        flags.put(body, args[++i]);
+        key = body;
+        value = args[++i];
       } else {
         throw new IllegalArgumentException("flag --" + body + " needs a value");
       }
+      if (key.equals("data-dir")) {
+        dataDirFlags.add(value); // the one key that may be repeated
+      }
+      flags.put(key, value);
+    }
+    if (!dataDirFlags.isEmpty()) {
+      flags.put("data-dir", String.join(",", dataDirFlags));
     }
     Map<String, String> file = new HashMap<>();
     String configPath = flags.remove("config");
@@ -158,7 +248,20 @@ public record AgentConfig(
       v.put(key, value);
     }
     InetSocketAddress listen = parseAddress(v.get("listen"));
-    Path dataDir = Path.of(v.get("data-dir"));
+    List<DataDir> dataDirs =
+        Arrays.stream(v.get("data-dir").split(","))
+            .filter(s -> !s.isBlank())
+            .map(DataDir::parse)
+            .toList();
+    boolean capacityGiven =
+        flags.containsKey("capacity")
+            || env.containsKey(envName("capacity"))
+            || file.containsKey("capacity");
+    long capacity =
+        !capacityGiven && dataDirs.stream().allMatch(d -> d.capacityBytes().isPresent())
+            ? dataDirs.stream().mapToLong(d -> d.capacityBytes().getAsLong()).sum()
+            : parseBytes("capacity", v.get("capacity"));
+    Path primary = dataDirs.isEmpty() ? Path.of(".") : dataDirs.getFirst().path();
     String endpoint =
         v.get("endpoint").isEmpty()
             ? "http://" + listen.getHostString() + ":" + listen.getPort()
@@ -166,14 +269,14 @@ public record AgentConfig(
     return new AgentConfig(
         listen,
         endpoint,
-        dataDir,
-        parseBytes("capacity", v.get("capacity")),
+        dataDirs,
+        capacity,
         v.get("region"),
         v.get("site"),
         v.get("hardware-class"),
         optional(v.get("hp-id")),
         optional(v.get("placement-url")),
-        v.get("key-file").isEmpty() ? dataDir.resolve("node.key") : Path.of(v.get("key-file")),
+        v.get("key-file").isEmpty() ? primary.resolve("node.key") : Path.of(v.get("key-file")),
         Arrays.stream(v.get("allowed-gateways").split(","))
             .map(String::trim)
             .filter(s -> !s.isEmpty())
@@ -187,6 +290,11 @@ public record AgentConfig(
         parseInt("io-threads", v.get("io-threads")),
         parseInt("max-header-bytes", v.get("max-header-bytes")),
         parseDuration("idle-timeout", v.get("idle-timeout")));
+  }
+
+  /** The first data directory: it holds the node key (unless {@code key-file} says otherwise). */
+  public Path primaryDataDir() {
+    return dataDirs.getFirst().path();
   }
 
   /** The environment variable for {@code key}: {@code ICN_AGENT_} + upper snake case. */
@@ -209,6 +317,13 @@ public record AgentConfig(
             The first start creates the node key and prints the node id (its address):
             register that address with the network. Sizes take K/M/G/T suffixes (powers
             of 1024); durations take ms/s/m/h suffixes.
+
+            Several disks: repeat --data-dir or separate directories with commas
+            (--data-dir=/disk1/icn,/disk2/icn; ICN_AGENT_DATA_DIR and the file take the
+            comma form). New shards spread over them by free space. --capacity is split
+            over them in proportion to each file system's size, unless a directory says
+            its own share as PATH:SIZE (/disk1/icn:4T); if every directory does,
+            --capacity defaults to their sum. The node key lives in the first directory.
 
             Keys:
             """);

@@ -6,9 +6,13 @@ import java.lang.System.Logger;
 import java.lang.System.Logger.Level;
 import java.net.InetSocketAddress;
 import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import java.util.SplittableRandom;
 import java.util.concurrent.ExecutorService;
@@ -20,6 +24,7 @@ import network.icn.agent.auth.GatewayAllowList;
 import network.icn.agent.auth.ReplayCache;
 import network.icn.agent.auth.RequestAuthenticator;
 import network.icn.agent.challenge.ChallengeResponder;
+import network.icn.agent.client.AgentException;
 import network.icn.agent.http.NodeHandler;
 import network.icn.agent.http.ShardApi;
 import network.icn.agent.http.ShardHttpServer;
@@ -34,8 +39,10 @@ import network.icn.agent.registration.RegistrationLoop;
 import network.icn.agent.scrub.Quarantine;
 import network.icn.agent.scrub.ScrubRateLimiter;
 import network.icn.agent.scrub.Scrubber;
+import network.icn.agent.store.CapacitySplit;
 import network.icn.agent.store.CorruptionListener;
 import network.icn.agent.store.FileShardStore;
+import network.icn.agent.store.MultiDirShardStore;
 import network.icn.placement.api.PlacementService;
 import network.icn.placement.client.PlacementClient;
 
@@ -49,7 +56,7 @@ public final class RunningAgent implements AutoCloseable {
 
   private final AgentConfig config;
   private final NodeKey key;
-  private final FileShardStore store;
+  private final MultiDirShardStore store;
   private final AgentMetrics metrics;
   private final ShardHttpServer server;
   private final ExecutorService background = Executors.newVirtualThreadPerTaskExecutor();
@@ -64,16 +71,28 @@ public final class RunningAgent implements AutoCloseable {
     SecureRandom secure = new SecureRandom();
     this.key = NodeKey.loadOrCreate(config.keyFile(), secure);
     ShardMerkle merkle = new ErasureShardMerkle();
-    this.store =
-        FileShardStore.open(
-            config.dataDir(),
+    List<Path> roots = config.dataDirs().stream().map(AgentConfig.DataDir::path).toList();
+    List<Long> fileSystems = new ArrayList<>();
+    for (AgentConfig.DataDir dir : config.dataDirs()) {
+      fileSystems.add(dir.capacityBytes().isPresent() ? 0L : fileSystemSize(dir.path()));
+    }
+    List<Long> capacities =
+        CapacitySplit.split(
             config.capacityBytes(),
+            config.dataDirs().stream().map(AgentConfig.DataDir::capacityBytes).toList(),
+            fileSystems);
+    this.store =
+        MultiDirShardStore.open(
+            roots,
+            capacities,
             config.verifyMerkle() ? merkle : null,
             clock,
             new SplittableRandom(secure.nextLong()),
-            FileShardStore::usableSpace);
+            FileShardStore::usableSpace,
+            this::dataDirFailed);
     PrometheusRegistry registry = new PrometheusRegistry();
     this.metrics = new AgentMetrics(registry, store::usage);
+
     CorruptionListener corruption = new Quarantine(store, metrics);
     RequestAuthenticator auth =
         new RequestAuthenticator(
@@ -166,6 +185,19 @@ public final class RunningAgent implements AutoCloseable {
     return config.endpoint();
   }
 
+  /** A data dir failed but the put went on in another one, so no caller counts this error. */
+  private void dataDirFailed(Path dir, AgentException cause) {
+    metrics.diskError();
+    LOG.log(
+        Level.ERROR, "data dir " + dir + " failed and takes no new shards: " + cause.getMessage());
+  }
+
+  /** The size of the file system {@code dir} is on (created first, so it can be asked). */
+  private static long fileSystemSize(Path dir) throws IOException {
+    Files.createDirectories(dir);
+    return Files.getFileStore(dir).getTotalSpace();
+  }
+
   private void scrubForever(Scrubber scrubber) {
     try {
       while (!Thread.currentThread().isInterrupted()) {
@@ -191,7 +223,7 @@ public final class RunningAgent implements AutoCloseable {
     return server.address();
   }
 
-  public FileShardStore store() {
+  public MultiDirShardStore store() {
     return store;
   }
 

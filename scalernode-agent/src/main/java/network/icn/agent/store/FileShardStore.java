@@ -157,6 +157,11 @@ public final class FileShardStore implements ShardStore {
     return Files.getFileStore(dir).getUsableSpace();
   }
 
+  /** The data directory this store lives in. */
+  public Path root() {
+    return root;
+  }
+
   /** True if startup took the totals from the clean-shutdown index rather than a scan. */
   public boolean startedFromIndex() {
     return startedFromIndex;
@@ -185,12 +190,33 @@ public final class FileShardStore implements ShardStore {
     return openWriter(id, null, verifier, reserve(id, initial, initial + RESERVE_STEP));
   }
 
+  /**
+   * Like {@link #create}, but a write that runs out of room keeps what it has written so the caller
+   * can move it to another directory ({@link FileWriter#replayInto}).
+   */
+  FileWriter createSpillable(ShardId id, ShardSpec spec) {
+    FileWriter writer = (FileWriter) create(id, spec);
+    writer.keepWhenFull = true;
+    return writer;
+  }
+
+  /** Like {@link #createDeferred}, keeping what was written when it runs out of room. */
+  FileWriter createDeferredSpillable(ShardId id, int chunkSize) {
+    FileWriter writer = (FileWriter) createDeferred(id, chunkSize);
+    writer.keepWhenFull = true;
+    return writer;
+  }
+
   private FileWriter openWriter(
       ShardId id, ShardSpec spec, IncomingShardVerifier verifier, long reservation) {
     Path temp = tmpDir.resolve(id.value() + "." + Long.toHexString(random.nextLong()) + ".tmp");
     try {
       FileChannel channel =
-          FileChannel.open(temp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
+          FileChannel.open(
+              temp,
+              StandardOpenOption.CREATE_NEW,
+              StandardOpenOption.WRITE,
+              StandardOpenOption.READ);
       return new FileWriter(id, spec, verifier, reservation, temp, channel);
     } catch (IOException e) {
       reserved.addAndGet(-reservation);
@@ -439,6 +465,14 @@ public final class FileShardStore implements ShardStore {
     return pathOf(id);
   }
 
+  /**
+   * A string whose natural order is the listing order (hash prefix, then id): the prefix has a
+   * fixed length, so comparing the concatenation compares the prefix first.
+   */
+  static String listingKey(ShardId id) {
+    return fanOut(id) + id.value();
+  }
+
   static String fanOut(ShardId id) {
     try {
       byte[] digest =
@@ -572,7 +606,7 @@ public final class FileShardStore implements ShardStore {
    * Writes a version 2 file: the header's place is left for last, the data goes at the data offset
    * as it arrives, then the CRC table and footer, then the header at offset 0, then fsync.
    */
-  private final class FileWriter implements ShardWriter {
+  final class FileWriter implements ShardWriter {
     private final ShardId id;
     private final ShardSpec declared;
     private final IncomingShardVerifier verifier;
@@ -582,6 +616,8 @@ public final class FileShardStore implements ShardStore {
     private long reservation;
     private long position;
     private boolean done;
+    private boolean keepWhenFull;
+    private boolean full;
 
     FileWriter(
         ShardId id,
@@ -610,11 +646,47 @@ public final class FileShardStore implements ShardStore {
             ShardFileFormat.fileLength(id, verifier.received(), verifier.chunksStarted()));
         writeAll(data);
       } catch (IOException e) {
-        close();
-        throw ioFailure("cannot write shard " + id, e);
+        throw failWrite(ioFailure("cannot write shard " + id, e));
       } catch (RuntimeException e) {
+        throw failWrite(e);
+      }
+    }
+
+    /**
+     * Closes the writer, unless it ran out of room and was asked to keep what it wrote: then the
+     * bytes up to {@code position} stay readable for {@link #replayInto} until {@link #close}.
+     */
+    private RuntimeException failWrite(RuntimeException e) {
+      if (keepWhenFull
+          && e instanceof AgentException ae
+          && ae.error() == AgentError.INSUFFICIENT_STORAGE) {
+        full = true;
+      } else {
         close();
-        throw e;
+      }
+      return e;
+    }
+
+    /** True once a write ran out of room on a writer that keeps its bytes. */
+    boolean isFull() {
+      return full && !done;
+    }
+
+    /** Hands the bytes written before running out of room to {@code sink}, in order. */
+    void replayInto(java.util.function.Consumer<ByteBuffer> sink) {
+      if (!isFull()) {
+        throw new IllegalStateException("only a full writer replays its bytes");
+      }
+      ByteBuffer buffer = ByteBuffer.allocate(1 << 20);
+      try {
+        for (long at = dataOffset; at < position; ) {
+          buffer.clear().limit((int) Math.min(buffer.capacity(), position - at));
+          readFully(channel, buffer, at);
+          at += buffer.flip().remaining();
+          sink.accept(buffer);
+        }
+      } catch (IOException e) {
+        throw ioFailure("cannot re-read shard " + id + " to move it", e);
       }
     }
 
@@ -689,7 +761,7 @@ public final class FileShardStore implements ShardStore {
     }
 
     private void ensureOpen() {
-      if (done) {
+      if (done || full) {
         throw new IllegalStateException("writer for shard " + id + " is already closed");
       }
     }
