@@ -151,6 +151,9 @@ public final class SigV4Parser {
     if (expires < 0) {
       throw AuthException.of(malformed, "X-Amz-Expires must be non-negative");
     }
+    if (expires == 0) {
+      throw AuthException.of(malformed, "X-Amz-Expires must be at least 1 second");
+    }
     if (expires > SignatureRequest.Query.MAX_EXPIRES.toSeconds()) {
       throw AuthException.of(
           malformed, "X-Amz-Expires must be less than a week (in seconds) that is 604800");

@@ -61,7 +61,7 @@ public record SignatureRequest(
 
     public Query {
       Objects.requireNonNull(expires, "expires");
-      if (expires.isNegative() || expires.compareTo(MAX_EXPIRES) > 0) {
+      if (expires.compareTo(Duration.ofSeconds(1)) < 0 || expires.compareTo(MAX_EXPIRES) > 0) {
         throw new IllegalArgumentException("expires out of range: " + expires);
       }
     }

@@ -304,7 +304,7 @@ class SigV4EdgeCasesTest {
                 SdkSigner.Options.presign(Duration.ofDays(7)))
             .request();
     verifier.verify(request);
-    for (String expires : List.of("604801", "-1", "soon")) {
+    for (String expires : List.of("604801", "0", "-1", "soon")) {
       SignableRequest tampered =
           new SignableRequest(
               "GET",
