@@ -339,7 +339,7 @@ public record AgentConfig(
 
   private static void requireKnown(String key, String where) {
     if (!KEYS.containsKey(key)) {
-      throw new IllegalArgumentException("unknown " + where + "; see --help");
+      throw new IllegalArgumentException("unknown " + where);
     }
   }
 
