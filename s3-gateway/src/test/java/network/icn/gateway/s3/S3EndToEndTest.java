@@ -95,7 +95,8 @@ class S3EndToEndTest {
   @Test
   void invalidBucketNameIsRejected() {
     S3Exception e =
-        assertThrows(S3Exception.class, () -> pathStyle.createBucket(b -> b.bucket("xn--reserved-prefix")));
+        assertThrows(
+            S3Exception.class, () -> pathStyle.createBucket(b -> b.bucket("xn--reserved-prefix")));
     assertEquals("InvalidBucketName", e.awsErrorDetails().errorCode());
   }
 
