@@ -367,4 +367,137 @@ class S3EndToEndTest {
       assertTrue(anonymous.body().contains("<RequestId>"), anonymous.body());
     }
   }
+
+  @Test
+  void oversizedHeaderSectionIs400RequestHeaderSectionTooLarge() throws Exception {
+    try (java.net.Socket socket = new java.net.Socket("127.0.0.1", gateway.port())) {
+      String request =
+          "GET /shared/k HTTP/1.1\r\nHost: 127.0.0.1\r\nx-big: " + "a".repeat(10_000) + "\r\n\r\n";
+      socket.getOutputStream().write(request.getBytes(StandardCharsets.US_ASCII));
+      String response = new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+      assertTrue(response.startsWith("HTTP/1.1 400"), response);
+      assertTrue(response.contains("<Code>RequestHeaderSectionTooLarge</Code>"), response);
+      assertTrue(
+          response.toLowerCase(java.util.Locale.ROOT).contains("x-amz-request-id:"), response);
+      assertTrue(response.toLowerCase(java.util.Locale.ROOT).contains("x-amz-id-2:"), response);
+    }
+  }
+
+  @Test
+  void keysLongerThan1024BytesAreKeyTooLongError() {
+    String key = "k".repeat(1025);
+    S3Exception e =
+        assertThrows(
+            S3Exception.class,
+            () ->
+                pathStyle.putObject(b -> b.bucket("shared").key(key), RequestBody.fromString("x")));
+    assertEquals("KeyTooLongError", e.awsErrorDetails().errorCode());
+    String longest = "k".repeat(1024);
+    pathStyle.putObject(b -> b.bucket("shared").key(longest), RequestBody.fromString("x"));
+    assertEquals(
+        "x", pathStyle.getObjectAsBytes(b -> b.bucket("shared").key(longest)).asUtf8String());
+  }
+
+  @Test
+  void userMetadataOver2KbIsMetadataTooLarge() {
+    S3Exception e =
+        assertThrows(
+            S3Exception.class,
+            () ->
+                pathStyle.putObject(
+                    b -> b.bucket("shared").key("meta").metadata(Map.of("big", "v".repeat(2100))),
+                    RequestBody.fromString("x")));
+    assertEquals("MetadataTooLarge", e.awsErrorDetails().errorCode());
+  }
+
+  @Test
+  void putsOver5GibAreEntityTooLargeBeforeTheBodyIsSent() {
+    long size = (5L << 30) + 1;
+    S3Exception e =
+        assertThrows(
+            S3Exception.class,
+            () ->
+                pathStyle.putObject(
+                    b -> b.bucket("shared").key("huge"),
+                    RequestBody.fromContentProvider(
+                        () ->
+                            new java.io.InputStream() {
+                              @Override
+                              public int read() {
+                                return 0;
+                              }
+                            },
+                        size,
+                        "application/octet-stream")));
+    assertEquals("EntityTooLarge", e.awsErrorDetails().errorCode());
+  }
+
+  @Test
+  void contentHeadersAreStoredAwsChunkedIsStrippedAndOverridesApply() {
+    pathStyle.putObject(
+        b ->
+            b.bucket("shared")
+                .key("headers")
+                .contentType("text/plain")
+                .contentEncoding("gzip")
+                .contentDisposition("attachment; filename=\"a.txt\"")
+                .contentLanguage("de")
+                .cacheControl("max-age=60")
+                .storageClass("STANDARD"),
+        RequestBody.fromString("hallo"));
+    HeadObjectResponse head = pathStyle.headObject(b -> b.bucket("shared").key("headers"));
+    assertEquals("gzip", head.contentEncoding());
+    assertEquals("attachment; filename=\"a.txt\"", head.contentDisposition());
+    assertEquals("de", head.contentLanguage());
+    assertEquals("max-age=60", head.cacheControl());
+    GetObjectResponse overridden =
+        pathStyle
+            .getObjectAsBytes(
+                b ->
+                    b.bucket("shared")
+                        .key("headers")
+                        .responseContentType("application/json")
+                        .responseCacheControl("no-store"))
+            .response();
+    assertEquals("application/json", overridden.contentType());
+    assertEquals("no-store", overridden.cacheControl());
+  }
+
+  @Test
+  void clientDisconnectMidUploadCommitsNothing() {
+    byte[] half = random(300_000, 9);
+    S3Client noRetry =
+        S3Client.builder()
+            .endpointOverride(gateway.endpoint())
+            .region(software.amazon.awssdk.regions.Region.of(S3TestGateway.REGION))
+            .forcePathStyle(true)
+            .credentialsProvider(
+                software.amazon.awssdk.auth.credentials.StaticCredentialsProvider.create(
+                    software.amazon.awssdk.auth.credentials.AwsBasicCredentials.create(
+                        S3TestGateway.KEY_1, S3TestGateway.SECRET_1)))
+            .overrideConfiguration(o -> o.retryStrategy(r -> r.maxAttempts(1)))
+            .httpClientBuilder(software.amazon.awssdk.http.apache.ApacheHttpClient.builder())
+            .build();
+    try (noRetry) {
+      assertThrows(
+          Exception.class,
+          () ->
+              noRetry.putObject(
+                  b -> b.bucket("shared").key("cut"),
+                  RequestBody.fromContentProvider(
+                      () ->
+                          new java.io.SequenceInputStream(
+                              new java.io.ByteArrayInputStream(half),
+                              new java.io.InputStream() {
+                                @Override
+                                public int read() throws java.io.IOException {
+                                  throw new java.io.IOException("client gives up");
+                                }
+                              }),
+                      1_000_000,
+                      "application/octet-stream")));
+    }
+    assertThrows(
+        NoSuchKeyException.class, () -> pathStyle.headObject(b -> b.bucket("shared").key("cut")));
+  }
 }
