@@ -1,0 +1,136 @@
+package network.icn.gateway.s3;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.util.List;
+import java.util.Objects;
+import network.icn.erasure.ErasureScheme;
+import network.icn.gateway.http.ResponseHeaders;
+import network.icn.gateway.metadata.BucketRecord;
+import network.icn.gateway.metadata.MetadataStore;
+import network.icn.gateway.metadata.TenantRecord;
+import org.w3c.dom.Element;
+
+/**
+ * Bucket operations: ListBuckets, CreateBucket, HeadBucket, DeleteBucket, GetBucketLocation.
+ *
+ * @see <a
+ *     href="https://docs.aws.amazon.com/AmazonS3/latest/API/API_CreateBucket.html">CreateBucket</a>
+ */
+final class BucketHandler {
+  private final MetadataStore metadata;
+  private final BucketAccess access;
+  private final Clock clock;
+  private final String region;
+  private final String placementRegion;
+  private final ErasureScheme scheme;
+
+  /**
+   * @param region the S3 region this gateway serves (LocationConstraint, signing scope)
+   * @param placementRegion the placement region new buckets' shards go to
+   * @param scheme the erasure scheme of new buckets
+   */
+  BucketHandler(
+      MetadataStore metadata,
+      BucketAccess access,
+      Clock clock,
+      String region,
+      String placementRegion,
+      ErasureScheme scheme) {
+    this.metadata = Objects.requireNonNull(metadata, "metadata");
+    this.access = Objects.requireNonNull(access, "access");
+    this.clock = Objects.requireNonNull(clock, "clock");
+    this.region = Objects.requireNonNull(region, "region");
+    this.placementRegion = Objects.requireNonNull(placementRegion, "placementRegion");
+    this.scheme = Objects.requireNonNull(scheme, "scheme");
+  }
+
+  /** ListBuckets: the caller's buckets by name. */
+  void listBuckets(S3Request request) {
+    List<BucketRecord> buckets = metadata.listBuckets(request.tenantId());
+    XmlWriter xml = XmlWriter.root("ListAllMyBucketsResult");
+    owner(xml, metadata, request.tenantId());
+    xml.start("Buckets");
+    for (BucketRecord b : buckets) {
+      xml.start("Bucket")
+          .element("Name", b.name())
+          .element("CreationDate", Responses.iso(b.created()))
+          .element("BucketRegion", region)
+          .end();
+    }
+    xml.end();
+    Responses.xml(request.exchange(), 200, xml.toBytes());
+  }
+
+  /** CreateBucket with the naming rules and an optional LocationConstraint. */
+  void createBucket(S3Request request, String bucket) {
+    if (!BucketNames.valid(bucket)) {
+      throw new S3Exception(S3Error.INVALID_BUCKET_NAME, "The specified bucket is not valid.");
+    }
+    String acl = request.header("x-amz-acl").orElse("private");
+    if (!acl.equals("private")) {
+      throw new S3Exception(S3Error.NOT_IMPLEMENTED, "Only the private canned ACL is supported.");
+    }
+    if (request.header("x-amz-bucket-object-lock-enabled").orElse("false").equals("true")) {
+      throw new S3Exception(S3Error.NOT_IMPLEMENTED, "Object lock is not supported.");
+    }
+    byte[] body =
+        request
+            .exchange()
+            .readSmallBody(64 * 1024)
+            .orElseThrow(() -> new S3Exception(S3Error.MALFORMED_XML));
+    if (body.length > 0) {
+      Element root = XmlReader.parse(body);
+      String constraint = XmlReader.childText(root, "LocationConstraint");
+      if (constraint != null && !constraint.isBlank() && !constraint.strip().equals(region)) {
+        throw new S3Exception(
+            S3Error.ILLEGAL_LOCATION_CONSTRAINT,
+            "The "
+                + constraint.strip()
+                + " location constraint is incompatible for the region"
+                + " specific endpoint this request was sent to.");
+      }
+    }
+    metadata.createBucket(
+        new BucketRecord(bucket, request.tenantId(), placementRegion, clock.instant(), scheme));
+    Responses.empty(request.exchange(), 200, new ResponseHeaders().add("Location", "/" + bucket));
+  }
+
+  /** HeadBucket: 200 with the region, or 404/403 without a body. */
+  void headBucket(S3Request request, String bucket) {
+    access.owned(bucket, request.tenantId());
+    Responses.empty(
+        request.exchange(),
+        200,
+        new ResponseHeaders()
+            .add("x-amz-bucket-region", region)
+            .add("x-amz-access-point-alias", "false"));
+  }
+
+  /** DeleteBucket: only empty buckets (no objects, no multipart uploads). */
+  void deleteBucket(S3Request request, String bucket) {
+    access.owned(bucket, request.tenantId());
+    metadata.deleteBucket(bucket);
+    Responses.empty(request.exchange(), 204, new ResponseHeaders());
+  }
+
+  /** GetBucketLocation: empty for us-east-1, as S3 answers, else the region. */
+  void getBucketLocation(S3Request request, String bucket) {
+    access.owned(bucket, request.tenantId());
+    String text = region.equals("us-east-1") ? "" : region;
+    byte[] body =
+        ("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<LocationConstraint xmlns=\""
+                + XmlWriter.S3_NAMESPACE
+                + "\">"
+                + text
+                + "</LocationConstraint>")
+            .getBytes(StandardCharsets.UTF_8);
+    Responses.xml(request.exchange(), 200, body);
+  }
+
+  /** {@code <Owner><ID/><DisplayName/></Owner>} for a tenant. */
+  static void owner(XmlWriter xml, MetadataStore metadata, String tenantId) {
+    String display = metadata.getTenant(tenantId).map(TenantRecord::displayName).orElse(tenantId);
+    xml.start("Owner").element("ID", tenantId).element("DisplayName", display).end();
+  }
+}
