@@ -75,6 +75,10 @@ final class Keys {
     return timed(deletion.notBefore(), deletion.nodeId(), deletion.shardId());
   }
 
+  static byte[] shardOwner(String nodeId, String shardId) {
+    return concat(utf8(nodeId), NUL, utf8(shardId));
+  }
+
   /** The 12-byte time stamp of a {@link #timed} key. */
   static byte[] stamp(Instant time) {
     return ByteBuffer.allocate(12).putLong(time.getEpochSecond()).putInt(time.getNano()).array();

@@ -17,7 +17,9 @@ enum KvColumn {
   /** enqueued (12 bytes) bucket \0 key \0 segment id → repair task. */
   REPAIR_QUEUE("repair_queue"),
   /** not-before (12 bytes) node id \0 shard id → shard deletion. */
-  SHARD_DELETIONS("shard_deletions");
+  SHARD_DELETIONS("shard_deletions"),
+  /** node id \0 shard id → shard owner (object or part): the GC sweep's reverse index. */
+  SHARD_OWNERS("shard_owners");
 
   private final String familyName;
 

@@ -135,6 +135,8 @@ public abstract sealed class KvMetadataStore implements MetadataStore
         if (current != null) {
           enqueueUnreferenced(batch, current.layout().segments(), kept, now);
         }
+        putOwners(
+            batch, object.layout().segments(), ShardOwner.object(object.bucket(), object.key()));
         for (RepairTask repair : commit.repairs()) {
           batch.put(KvColumn.REPAIR_QUEUE, Keys.repair(repair), RecordCodec.encodeRepair(repair));
         }
@@ -162,12 +164,37 @@ public abstract sealed class KvMetadataStore implements MetadataStore
       if (engine.get(KvColumn.UPLOADS, uploadKey) == null) {
         throw noSuchUpload(object.bucket(), object.key(), uploadId);
       }
+      Set<ShardKey> current = partShards(uploadId);
+      for (ShardKey shard : kept) {
+        if (!current.contains(shard)) {
+          throw new MetadataException(
+              MetadataError.INVALID_PART,
+              "shard "
+                  + shard.shardId()
+                  + " is not in a current part of upload "
+                  + uploadId
+                  + " (was a part replaced?)");
+        }
+      }
       batch.delete(KvColumn.UPLOADS, uploadKey);
       removeParts(batch, uploadId, kept, now);
       engine.write(batch);
     } finally {
       uploadLock.unlock();
     }
+  }
+
+  private Set<ShardKey> partShards(String uploadId) {
+    Set<ShardKey> out = new HashSet<>();
+    byte[] range = Keys.partRange(uploadId);
+    try (KvCursor cursor = engine.cursor(KvColumn.PARTS)) {
+      for (cursor.seek(range);
+          cursor.valid() && Keys.startsWith(cursor.key(), range);
+          cursor.next()) {
+        out.addAll(shardsOf(RecordCodec.decodePart(cursor.value()).segments()));
+      }
+    }
+    return out;
   }
 
   private void removeParts(KvBatch batch, String uploadId, Set<ShardKey> kept, Instant now) {
@@ -313,6 +340,8 @@ public abstract sealed class KvMetadataStore implements MetadataStore
           old ->
               enqueueUnreferenced(
                   batch, old.segments(), shardsOf(part.segments()), clock.instant()));
+      putOwners(
+          batch, part.segments(), ShardOwner.part(bucket, key, part.uploadId(), part.partNumber()));
       engine.write(batch);
       return previous;
     } finally {
@@ -425,6 +454,20 @@ public abstract sealed class KvMetadataStore implements MetadataStore
         true,
         outcome.lastEntry(),
         lastIsUpload ? uploads.getLast().uploadId() : null);
+  }
+
+  @Override
+  public List<MultipartUploadRecord> multipartUploadsInitiatedBefore(Instant cutoff, int limit) {
+    List<MultipartUploadRecord> out = new ArrayList<>();
+    try (KvCursor cursor = engine.cursor(KvColumn.UPLOADS)) {
+      for (cursor.seek(new byte[0]); cursor.valid() && out.size() < limit; cursor.next()) {
+        MultipartUploadRecord upload = RecordCodec.decodeUpload(cursor.value());
+        if (upload.initiated().isBefore(cutoff)) {
+          out.add(upload);
+        }
+      }
+    }
+    return List.copyOf(out);
   }
 
   // ---- tenants and access keys ----
@@ -619,6 +662,21 @@ public abstract sealed class KvMetadataStore implements MetadataStore
 
   // ---- shards ----
 
+  @Override
+  public Optional<ShardOwner> shardOwner(String nodeId, String shardId) {
+    return Optional.ofNullable(engine.get(KvColumn.SHARD_OWNERS, Keys.shardOwner(nodeId, shardId)))
+        .map(RecordCodec::decodeShardOwner);
+  }
+
+  private static void putOwners(KvBatch batch, List<SegmentRecord> segments, ShardOwner owner) {
+    byte[] value = RecordCodec.encodeShardOwner(owner);
+    for (SegmentRecord segment : segments) {
+      for (ShardRecord shard : segment.shards()) {
+        batch.put(KvColumn.SHARD_OWNERS, Keys.shardOwner(shard.nodeId(), shard.shardId()), value);
+      }
+    }
+  }
+
   /** A shard's address on its node. */
   private record ShardKey(String nodeId, String shardId) {}
 
@@ -633,15 +691,16 @@ public abstract sealed class KvMetadataStore implements MetadataStore
   }
 
   /**
-   * Queues deletion of every shard of {@code segments} that {@code kept} does not list, so that a
-   * commit reusing shards (a metadata-only self-copy, completion reusing its parts) never deletes
-   * live data.
+   * Queues deletion of every shard of {@code segments} that {@code kept} does not list (and drops
+   * its reverse-index entry), so that a commit reusing shards (a metadata-only self-copy,
+   * completion reusing its parts) never deletes live data.
    */
   private static void enqueueUnreferenced(
       KvBatch batch, List<SegmentRecord> segments, Set<ShardKey> kept, Instant now) {
     for (SegmentRecord segment : segments) {
       for (ShardRecord shard : segment.shards()) {
         if (!kept.contains(new ShardKey(shard.nodeId(), shard.shardId()))) {
+          batch.delete(KvColumn.SHARD_OWNERS, Keys.shardOwner(shard.nodeId(), shard.shardId()));
           ShardDeletion deletion = ShardDeletion.of(shard.nodeId(), shard.shardId(), now);
           batch.put(
               KvColumn.SHARD_DELETIONS,

@@ -13,6 +13,11 @@ public enum MetadataError {
   BUCKET_NOT_EMPTY,
   NO_SUCH_KEY,
   NO_SUCH_UPLOAD,
+  /**
+   * CompleteMultipartUpload names a part that is no longer the upload's current part (replaced
+   * concurrently).
+   */
+  INVALID_PART,
   /** A conditional write or delete whose precondition did not hold. */
   PRECONDITION_FAILED,
   NO_SUCH_TENANT,

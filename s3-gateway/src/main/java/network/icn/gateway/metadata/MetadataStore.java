@@ -45,7 +45,9 @@ public interface MetadataStore extends AutoCloseable {
    * @return the record it replaced, if any (its shards are already queued for deletion)
    * @throws MetadataException {@link MetadataError#NO_SUCH_BUCKET}, {@link
    *     MetadataError#PRECONDITION_FAILED}, {@link MetadataError#NO_SUCH_UPLOAD} when completing an
-   *     upload that does not exist (or is for another key)
+   *     upload that does not exist (or is for another key), {@link MetadataError#INVALID_PART} when
+   *     completing with a segment that is not in one of the upload's current parts (a part was
+   *     replaced after the caller read it)
    */
   Optional<ObjectRecord> commitObject(ObjectCommit commit);
 
@@ -88,6 +90,22 @@ public interface MetadataStore extends AutoCloseable {
   void abortMultipartUpload(String bucket, String key, String uploadId);
 
   UploadListing listMultipartUploads(String bucket, ListUploadsQuery query);
+
+  /**
+   * Uploads of any bucket initiated before {@code cutoff}, at most {@code limit}, in store order
+   * (for the expiry chore; it aborts what it gets, so the next call moves on). Scans the uploads
+   * column family, which holds only in-progress uploads.
+   */
+  List<MultipartUploadRecord> multipartUploadsInitiatedBefore(Instant cutoff, int limit);
+
+  // ---- shard reverse index ----
+
+  /**
+   * What references the shard {@code shardId} on node {@code nodeId}: an object or an upload's
+   * part. Maintained in the same batch as every record that adds or drops a shard (commit, part,
+   * delete, abort), so an absent owner means no metadata references the shard.
+   */
+  Optional<ShardOwner> shardOwner(String nodeId, String shardId);
 
   // ---- tenants and access keys ----
 

@@ -149,6 +149,23 @@ final class RecordCodec {
         in -> new ShardDeletion(in.string(), in.string(), in.instant(), in.varInt(), in.instant()));
   }
 
+  static byte[] encodeShardOwner(ShardOwner owner) {
+    return new BinaryWriter(48)
+        .u8(V1)
+        .string(owner.bucket())
+        .string(owner.key())
+        .nullableString(owner.uploadId())
+        .varInt(owner.partNumber())
+        .toByteArray();
+  }
+
+  static ShardOwner decodeShardOwner(byte[] bytes) {
+    return decode(
+        bytes,
+        "shard owner",
+        in -> new ShardOwner(in.string(), in.string(), in.nullableString(), in.varInt()));
+  }
+
   // ---- objects ----
 
   static byte[] encodeObject(ObjectRecord object) {

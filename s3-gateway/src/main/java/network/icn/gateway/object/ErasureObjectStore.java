@@ -187,6 +187,64 @@ public final class ErasureObjectStore implements ObjectStore {
     }
   }
 
+  /**
+   * Copies by streaming re-encode: the source is read (verified chunk by chunk) and written as a
+   * new object with its own shards, so source and copy never share shards and each can be deleted
+   * alone. For a source with a plain MD5 ETag the copy's MD5 must equal it before the commit (an
+   * end-to-end check; a mismatch fails with BAD_DIGEST and commits nothing); likewise its
+   * full-object checksum when the algorithm is kept.
+   */
+  @Override
+  public ObjectRecord copyObject(CopyObjectRequest request) {
+    CopySource source = request.source();
+    ObjectRecord src = head(source.bucket(), source.key());
+    if (!source.precondition().holds(src)) {
+      throw new ObjectException(
+          ObjectError.PRECONDITION_FAILED, "copy source precondition failed for " + source.key());
+    }
+    boolean self = source.bucket().equals(request.bucket()) && source.key().equals(request.key());
+    if (self
+        && request.directive() == CopyObjectRequest.MetadataDirective.COPY
+        && request.storageClass().equals(src.storageClass())
+        && request.checksumAlgorithm().isEmpty()) {
+      throw new ObjectException(
+          ObjectError.INVALID_REQUEST,
+          "copying an object to itself must change its metadata, storage class or checksum");
+    }
+    Optional<ChecksumAlgorithm> algorithm =
+        request.checksumAlgorithm().isPresent()
+            ? request.checksumAlgorithm()
+            : src.checksums().values().keySet().stream().findFirst().map(ChecksumAlgorithm::parse);
+    Optional<String> expectedChecksum = Optional.empty();
+    if (algorithm.isPresent()
+        && src.checksums().type() == network.icn.gateway.metadata.ChecksumType.FULL_OBJECT) {
+      expectedChecksum = Optional.ofNullable(src.checksums().values().get(algorithm.get().name()));
+    }
+    String srcMd5 = src.etag().replace("\"", "");
+    Optional<String> contentMd5 =
+        srcMd5.matches("[0-9a-fA-F]{32}")
+            ? Optional.of(
+                Base64.getEncoder().encodeToString(java.util.HexFormat.of().parseHex(srcMd5)))
+            : Optional.empty();
+    boolean replace = request.directive() == CopyObjectRequest.MetadataDirective.REPLACE;
+    PutObjectRequest put =
+        new PutObjectRequest(
+            request.bucket(),
+            request.key(),
+            src.size(),
+            contentMd5,
+            algorithm,
+            expectedChecksum,
+            replace ? request.headers() : src.headers(),
+            replace ? request.userMetadata() : src.userMetadata(),
+            request.precondition(),
+            request.storageClass());
+    try (ObjectUpload upload = beginPut(put)) {
+      read(src, Optional.empty(), upload::write);
+      return upload.complete();
+    }
+  }
+
   private BucketRecord bucket(String name) {
     return metadata()
         .getBucket(name)
@@ -194,12 +252,14 @@ public final class ErasureObjectStore implements ObjectStore {
             () -> new ObjectException(ObjectError.NO_SUCH_BUCKET, "no bucket '" + name + "'"));
   }
 
-  private static ObjectException translate(MetadataException e) {
+  static ObjectException translate(MetadataException e) {
     ObjectError error =
         switch (e.error()) {
           case NO_SUCH_BUCKET -> ObjectError.NO_SUCH_BUCKET;
           case NO_SUCH_KEY -> ObjectError.NO_SUCH_KEY;
           case PRECONDITION_FAILED -> ObjectError.PRECONDITION_FAILED;
+          case NO_SUCH_UPLOAD -> ObjectError.NO_SUCH_UPLOAD;
+          case INVALID_PART -> ObjectError.INVALID_PART;
           default -> ObjectError.METADATA_FAILURE;
         };
     return new ObjectException(error, e.getMessage(), e);
@@ -327,6 +387,10 @@ public final class ErasureObjectStore implements ObjectStore {
       } catch (RuntimeException e) {
         discard();
         throw e;
+      } finally {
+        if (writer != null) {
+          writer.settle();
+        }
       }
       ctx.stats().repairsQueued.add(repairs.size());
       return record;

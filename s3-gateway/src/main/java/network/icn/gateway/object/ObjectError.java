@@ -29,5 +29,15 @@ public enum ObjectError {
   /** Metadata could not be read or written. */
   METADATA_FAILURE,
   /** The caller's sink failed while receiving the body. */
-  SINK_FAILED
+  SINK_FAILED,
+  /** The multipart upload does not exist (never created, completed or aborted). */
+  NO_SUCH_UPLOAD,
+  /** CompleteMultipartUpload names a part that was not uploaded or whose ETag/checksum differs. */
+  INVALID_PART,
+  /** CompleteMultipartUpload lists part numbers that are not strictly ascending. */
+  INVALID_PART_ORDER,
+  /** A part other than the last is smaller than the minimum part size. */
+  ENTITY_TOO_SMALL,
+  /** GET with a {@code partNumber} the object does not have. */
+  INVALID_PART_NUMBER
 }

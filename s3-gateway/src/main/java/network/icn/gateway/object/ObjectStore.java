@@ -32,6 +32,31 @@ public interface ObjectStore {
     return read(head(bucket, key), range, sink);
   }
 
+  /**
+   * Streams one part of the object (GET with {@code partNumber}; see {@link PartRanges}).
+   *
+   * @throws ObjectException INVALID_PART_NUMBER, READ_QUORUM_NOT_MET, SINK_FAILED
+   */
+  default ReadSummary readPart(ObjectRecord record, int partNumber, ObjectSink sink) {
+    ByteRange.Resolved part = PartRanges.resolve(record, partNumber);
+    if (part.length() == 0) {
+      return new ReadSummary(0, java.util.List.of(), java.util.List.of(), 0, false);
+    }
+    return read(
+        record,
+        Optional.of(new ByteRange.FromTo(part.offset(), part.offset() + part.length() - 1)),
+        sink);
+  }
+
+  /**
+   * CopyObject: copies the whole source object to the destination key.
+   *
+   * @throws ObjectException NO_SUCH_BUCKET, NO_SUCH_KEY (source), PRECONDITION_FAILED (source or
+   *     destination), INVALID_REQUEST (self-copy changing nothing), READ_QUORUM_NOT_MET,
+   *     WRITE_QUORUM_NOT_MET, BAD_DIGEST (copied bytes differ from the source's ETag)
+   */
+  ObjectRecord copyObject(CopyObjectRequest request);
+
   /** Deletes the object's record atomically and queues its shards for deletion. */
   Optional<ObjectRecord> delete(String bucket, String key);
 }

@@ -69,6 +69,7 @@ public final class SegmentedWriter {
   private final List<SegmentRecord> segments = new ArrayList<>();
   private final List<List<Integer>> missing = new ArrayList<>();
   private final List<ShardDeletion> placed = new ArrayList<>();
+  private final List<String> inFlight = new ArrayList<>();
   private Segment current;
   private long written;
   private boolean done;
@@ -168,6 +169,18 @@ public final class SegmentedWriter {
       ctx.metadata().enqueueShardDeletions(List.copyOf(placed));
       placed.clear();
     }
+    settle();
+  }
+
+  /**
+   * Ends the writer's claim on its segments (see {@link InFlightSegments}): call after the commit
+   * that references them succeeded, or after {@link #deletePlaced}. Idempotent.
+   */
+  public void settle() {
+    for (String segmentId : inFlight) {
+      ctx.inFlight().remove(segmentId);
+    }
+    inFlight.clear();
   }
 
   private void ensureOpen() {
@@ -178,6 +191,8 @@ public final class SegmentedWriter {
 
   private Segment startSegment(long segmentLength) {
     String segmentId = ctx.newSegmentId();
+    ctx.inFlight().add(segmentId);
+    inFlight.add(segmentId);
     long shardSize = new ShardLayout(scheme, segmentLength).shardSize();
     Placement placement;
     try {

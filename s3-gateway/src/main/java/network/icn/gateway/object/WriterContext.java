@@ -1,7 +1,6 @@
 package network.icn.gateway.object;
 
 import java.time.Clock;
-import java.util.HexFormat;
 import java.util.Objects;
 import java.util.random.RandomGenerator;
 import network.icn.agent.client.AgentClient;
@@ -24,6 +23,7 @@ public final class WriterContext {
   private final Clock clock;
   private final RandomGenerator random;
   private final ObjectStats stats;
+  private final InFlightSegments inFlight = new InFlightSegments();
   private final java.util.concurrent.ConcurrentHashMap<Long, ReedSolomon> codecs =
       new java.util.concurrent.ConcurrentHashMap<>();
 
@@ -81,12 +81,18 @@ public final class WriterContext {
         ignored -> ReedSolomon.create(scheme.data(), scheme.parity()));
   }
 
-  /** A fresh segment id: 128 random bits as 32 hex digits. */
+  /** The segments being written by this process (the GC sweep keeps their shards). */
+  public InFlightSegments inFlight() {
+    return inFlight;
+  }
+
+  /** A fresh segment id (time-prefixed, see {@link SegmentIds}). */
   String newSegmentId() {
-    byte[] bytes = new byte[16];
-    synchronized (random) {
-      random.nextBytes(bytes);
-    }
-    return HexFormat.of().formatHex(bytes);
+    return SegmentIds.create(clock.instant(), random);
+  }
+
+  /** A fresh multipart upload id (time-prefixed, so uploads list in initiation order). */
+  String newUploadId() {
+    return SegmentIds.create(clock.instant(), random);
   }
 }

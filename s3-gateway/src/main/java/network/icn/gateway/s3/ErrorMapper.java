@@ -87,6 +87,11 @@ public final class ErrorMapper {
       case METADATA_FAILURE ->
           e.getCause() instanceof MetadataException m ? metadata(m) : internal();
       case SINK_FAILED -> internal();
+      case NO_SUCH_UPLOAD -> of(S3Error.NO_SUCH_UPLOAD);
+      case INVALID_PART -> new Mapped(S3Error.INVALID_PART, e.getMessage());
+      case INVALID_PART_ORDER -> of(S3Error.INVALID_PART_ORDER);
+      case ENTITY_TOO_SMALL -> new Mapped(S3Error.ENTITY_TOO_SMALL, e.getMessage());
+      case INVALID_PART_NUMBER -> of(S3Error.INVALID_PART_NUMBER);
     };
   }
 
@@ -98,6 +103,7 @@ public final class ErrorMapper {
       case BUCKET_NOT_EMPTY -> of(S3Error.BUCKET_NOT_EMPTY);
       case NO_SUCH_KEY -> of(S3Error.NO_SUCH_KEY);
       case NO_SUCH_UPLOAD -> of(S3Error.NO_SUCH_UPLOAD);
+      case INVALID_PART -> new Mapped(S3Error.INVALID_PART, e.getMessage());
       case PRECONDITION_FAILED -> of(S3Error.PRECONDITION_FAILED);
       case INVALID_RECORD -> new Mapped(S3Error.INVALID_ARGUMENT, e.getMessage());
       case NO_SUCH_TENANT, NO_SUCH_ACCESS_KEY -> of(S3Error.INVALID_ACCESS_KEY_ID);

@@ -64,6 +64,22 @@ public enum S3Error {
       "MissingContentLength", 411, "You must provide the Content-Length HTTP header."),
   MISSING_SECURITY_HEADER(
       "MissingSecurityHeader", 400, "Your request is missing a required header."),
+  INVALID_PART(
+      "InvalidPart",
+      400,
+      "One or more of the specified parts could not be found. The part might not have been"
+          + " uploaded, or the specified entity tag might not have matched the part's entity"
+          + " tag."),
+  INVALID_PART_ORDER(
+      "InvalidPartOrder",
+      400,
+      "The list of parts was not in ascending order. The parts list must be specified in order"
+          + " by part number."),
+  INVALID_PART_NUMBER("InvalidPartNumber", 416, "The requested partnumber is not satisfiable"),
+  ENTITY_TOO_SMALL(
+      "EntityTooSmall",
+      400,
+      "Your proposed upload is smaller than the minimum allowed object size."),
   NO_SUCH_BUCKET("NoSuchBucket", 404, "The specified bucket does not exist"),
   NO_SUCH_KEY("NoSuchKey", 404, "The specified key does not exist."),
   NO_SUCH_UPLOAD(

@@ -24,7 +24,9 @@ import network.icn.gateway.metadata.MetadataStore;
 import network.icn.gateway.metadata.RocksMetadataStore;
 import network.icn.gateway.metadata.TenantRecord;
 import network.icn.gateway.metadata.TenantStatus;
+import network.icn.gateway.object.ErasureMultipartStore;
 import network.icn.gateway.object.ErasureObjectStore;
+import network.icn.gateway.object.MultipartConfig;
 import network.icn.gateway.object.ObjectConfig;
 import network.icn.gateway.object.ObjectStats;
 import network.icn.gateway.object.WriterContext;
@@ -94,6 +96,7 @@ public final class LocalCluster implements AutoCloseable {
   private final FaultInjectingAgentClient client;
   private final MetadataStore metadata;
   private final NodeDirectory nodes;
+  private final WriterContext context;
   private final ErasureObjectStore store;
   private final ShardDeleter deleter;
 
@@ -123,17 +126,17 @@ public final class LocalCluster implements AutoCloseable {
     this.metadata = RocksMetadataStore.open(root.resolve("metadata"), clock, false);
     metadata.createTenant(new TenantRecord(TENANT, "Test tenant", now, TenantStatus.ACTIVE));
     this.nodes = new NodeDirectory(placement);
-    this.store =
-        new ErasureObjectStore(
-            new WriterContext(
-                placement,
-                client,
-                nodes,
-                metadata,
-                options.config(),
-                clock,
-                new SplittableRandom(7),
-                new ObjectStats()));
+    this.context =
+        new WriterContext(
+            placement,
+            client,
+            nodes,
+            metadata,
+            options.config(),
+            clock,
+            new SplittableRandom(7),
+            new ObjectStats());
+    this.store = new ErasureObjectStore(context);
     this.deleter =
         new ShardDeleter(
             metadata,
@@ -171,6 +174,20 @@ public final class LocalCluster implements AutoCloseable {
 
   public ErasureObjectStore store() {
     return store;
+  }
+
+  /** The object layer's shared context (writers in flight, config, stats). */
+  public WriterContext context() {
+    return context;
+  }
+
+  /** A multipart store over this cluster's object layer. */
+  public ErasureMultipartStore multipart(MultipartConfig config) {
+    return new ErasureMultipartStore(context, store, config);
+  }
+
+  public NodeDirectory nodes() {
+    return nodes;
   }
 
   public MetadataStore metadata() {
