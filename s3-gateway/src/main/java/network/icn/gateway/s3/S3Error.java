@@ -28,6 +28,10 @@ public enum S3Error {
       409,
       "Your previous request to create the named bucket succeeded and you already own it."),
   BUCKET_NOT_EMPTY("BucketNotEmpty", 409, "The bucket you tried to delete is not empty"),
+  ENTITY_TOO_SMALL(
+      "EntityTooSmall",
+      400,
+      "Your proposed upload is smaller than the minimum allowed object size."),
   ENTITY_TOO_LARGE(
       "EntityTooLarge", 400, "Your proposed upload exceeds the maximum allowed object size."),
   ILLEGAL_LOCATION_CONSTRAINT(
@@ -46,6 +50,7 @@ public enum S3Error {
   INVALID_ARGUMENT("InvalidArgument", 400, "Invalid Argument"),
   INVALID_BUCKET_NAME("InvalidBucketName", 400, "The specified bucket is not valid."),
   INVALID_DIGEST("InvalidDigest", 400, "The Content-MD5 you specified is not valid."),
+  INVALID_PART_NUMBER("InvalidPartNumber", 416, "The requested partnumber is not satisfiable"),
   INVALID_RANGE("InvalidRange", 416, "The requested range is not satisfiable"),
   INVALID_REQUEST("InvalidRequest", 400, "Invalid Request"),
   INVALID_STORAGE_CLASS("InvalidStorageClass", 400, "The storage class you specified is not valid"),
@@ -74,22 +79,6 @@ public enum S3Error {
       "MissingContentLength", 411, "You must provide the Content-Length HTTP header."),
   MISSING_SECURITY_HEADER(
       "MissingSecurityHeader", 400, "Your request is missing a required header."),
-  INVALID_PART(
-      "InvalidPart",
-      400,
-      "One or more of the specified parts could not be found. The part might not have been"
-          + " uploaded, or the specified entity tag might not have matched the part's entity"
-          + " tag."),
-  INVALID_PART_ORDER(
-      "InvalidPartOrder",
-      400,
-      "The list of parts was not in ascending order. The parts list must be specified in order"
-          + " by part number."),
-  INVALID_PART_NUMBER("InvalidPartNumber", 416, "The requested partnumber is not satisfiable"),
-  ENTITY_TOO_SMALL(
-      "EntityTooSmall",
-      400,
-      "Your proposed upload is smaller than the minimum allowed object size."),
   NO_SUCH_BUCKET("NoSuchBucket", 404, "The specified bucket does not exist"),
   NO_SUCH_KEY("NoSuchKey", 404, "The specified key does not exist."),
   NO_SUCH_UPLOAD(
