@@ -118,7 +118,7 @@ final class AwsCliTest {
     }
   }
 
-  private static Optional<Path> findOnPath(String name) {
+  static Optional<Path> findOnPath(String name) {
     String path = System.getenv("PATH");
     if (path == null) {
       return Optional.empty();
@@ -177,7 +177,7 @@ final class AwsCliTest {
     }
   }
 
-  private static Path randomFile(Path file, long size, long seed) throws IOException {
+  static Path randomFile(Path file, long size, long seed) throws IOException {
     Files.createDirectories(file.getParent());
     SplittableRandom random = new SplittableRandom(seed);
     byte[] buf = new byte[1 << 20];
@@ -192,7 +192,7 @@ final class AwsCliTest {
     return file;
   }
 
-  private static String sha256(Path file) throws Exception {
+  static String sha256(Path file) throws Exception {
     MessageDigest md = MessageDigest.getInstance("SHA-256");
     try (InputStream in = Files.newInputStream(file)) {
       byte[] buf = new byte[1 << 16];
