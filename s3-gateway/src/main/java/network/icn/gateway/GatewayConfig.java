@@ -38,8 +38,13 @@ import network.icn.erasure.ErasureScheme;
  *     300)
  * @param dev start local agents in-process and a dev tenant ({@code --dev}, default false)
  * @param devAgents how many ({@code --dev-agents}, default 6)
- * @param accessKey the dev tenant's access key ({@code --access-key}, default {@code devaccesskey})
- * @param secretKey the dev tenant's secret ({@code --secret-key}, default {@code devsecretkey})
+ * @param accessKey the dev tenant's access key ({@code --access-key}; default: generated on the
+ *     first dev start, kept in the data dir and printed)
+ * @param secretKey the dev tenant's secret ({@code --secret-key}; default: as the access key)
+ * @param adminToken the bearer token of the {@code /admin} API ({@code --admin-token}; default:
+ *     generated and printed in dev mode, admin API off outside dev mode)
+ * @param shutdownGrace how long in-flight requests may run on after SIGTERM/SIGINT ({@code
+ *     --shutdown-grace-seconds}, default 30)
  */
 public record GatewayConfig(
     String listenHost,
@@ -56,8 +61,10 @@ public record GatewayConfig(
     Duration idleTimeout,
     boolean dev,
     int devAgents,
-    String accessKey,
-    String secretKey) {
+    Optional<String> accessKey,
+    Optional<String> secretKey,
+    Optional<String> adminToken,
+    Duration shutdownGrace) {
 
   static final Set<String> KEYS =
       Set.of(
@@ -76,7 +83,9 @@ public record GatewayConfig(
           "dev",
           "dev-agents",
           "access-key",
-          "secret-key");
+          "secret-key",
+          "admin-token",
+          "shutdown-grace-seconds");
 
   public GatewayConfig {
     Objects.requireNonNull(dataDir, "data-dir is required");
@@ -90,6 +99,18 @@ public record GatewayConfig(
     if (dev && devAgents < scheme.data() + scheme.parity()) {
       throw new IllegalArgumentException(
           "--dev-agents must be at least k+m = " + (scheme.data() + scheme.parity()));
+    }
+    if (accessKey.isPresent() != secretKey.isPresent()) {
+      throw new IllegalArgumentException("--access-key and --secret-key go together");
+    }
+    adminToken.ifPresent(
+        t -> {
+          if (t.length() < 16) {
+            throw new IllegalArgumentException("--admin-token must have at least 16 characters");
+          }
+        });
+    if (shutdownGrace.isNegative()) {
+      throw new IllegalArgumentException("--shutdown-grace-seconds must not be negative");
     }
   }
 
@@ -157,7 +178,9 @@ public record GatewayConfig(
         Duration.ofSeconds(Long.parseLong(values.getOrDefault("idle-timeout-seconds", "300"))),
         dev,
         Integer.parseInt(values.getOrDefault("dev-agents", "6")),
-        values.getOrDefault("access-key", "devaccesskey"),
-        values.getOrDefault("secret-key", "devsecretkey"));
+        Optional.ofNullable(values.get("access-key")),
+        Optional.ofNullable(values.get("secret-key")),
+        Optional.ofNullable(values.get("admin-token")),
+        Duration.ofSeconds(Long.parseLong(values.getOrDefault("shutdown-grace-seconds", "30"))));
   }
 }

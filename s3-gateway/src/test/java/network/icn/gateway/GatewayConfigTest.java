@@ -33,8 +33,10 @@ class GatewayConfigTest {
             Duration.ofSeconds(300),
             false,
             6,
-            "devaccesskey",
-            "devsecretkey"),
+            Optional.empty(),
+            Optional.empty(),
+            Optional.empty(),
+            Duration.ofSeconds(30)),
         c);
   }
 
@@ -59,7 +61,9 @@ class GatewayConfigTest {
               "--dev",
               "--dev-agents=9",
               "--access-key=ak",
-              "--secret-key=sk"
+              "--secret-key=sk",
+              "--admin-token=0123456789abcdef",
+              "--shutdown-grace-seconds=5"
             },
             Map.of("ICN_GATEWAY_PORT", "1", "ICN_GATEWAY_DATA_DIR", "/env"));
     assertEquals(
@@ -78,10 +82,12 @@ class GatewayConfigTest {
             Duration.ofSeconds(30),
             true,
             9,
-            "ak",
-            "sk"),
+            Optional.of("ak"),
+            Optional.of("sk"),
+            Optional.of("0123456789abcdef"),
+            Duration.ofSeconds(5)),
         c);
-    assertEquals(16, GatewayConfig.KEYS.size());
+    assertEquals(18, GatewayConfig.KEYS.size());
   }
 
   @Test
@@ -111,5 +117,15 @@ class GatewayConfigTest {
         () ->
             GatewayConfig.parse(
                 new String[] {"--data-dir=/d", "--dev", "--dev-agents=3"}, Map.of()));
+    assertThrows(
+        IllegalArgumentException.class,
+        () ->
+            GatewayConfig.parse(
+                new String[] {"--data-dir=/d", "--dev", "--access-key=a"}, Map.of()));
+    assertThrows(
+        IllegalArgumentException.class,
+        () ->
+            GatewayConfig.parse(
+                new String[] {"--data-dir=/d", "--dev", "--admin-token=short"}, Map.of()));
   }
 }

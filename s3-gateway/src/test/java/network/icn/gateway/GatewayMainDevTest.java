@@ -38,7 +38,11 @@ class GatewayMainDevTest {
         GatewayMain.start(
             config, Clock.systemUTC(), new PrintStream(out, true, StandardCharsets.UTF_8))) {
       String endpoint = "http://127.0.0.1:" + gateway.port();
-      assertEquals("ready: " + endpoint, out.toString(StandardCharsets.UTF_8).strip());
+      java.util.List<String> lines = out.toString(StandardCharsets.UTF_8).strip().lines().toList();
+      assertEquals("ready: " + endpoint, lines.getLast());
+      assertTrue(lines.contains("endpoint:    " + endpoint), lines.toString());
+      assertTrue(lines.contains("access key:  ak"), lines.toString());
+      assertTrue(lines.contains("secret key:  sk"), lines.toString());
       try (HttpClient http = HttpClient.newHttpClient()) {
         HttpResponse<String> ready =
             http.send(

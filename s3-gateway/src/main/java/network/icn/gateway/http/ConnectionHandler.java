@@ -29,6 +29,7 @@ final class ConnectionHandler extends ChannelInboundHandlerAdapter {
   private final GatewayHttpServer server;
   private final LinkedBlockingQueue<Object> inbound = new LinkedBlockingQueue<>();
   private volatile Channel channel;
+  private volatile boolean busy;
 
   ConnectionHandler(GatewayHttpServer server) {
     this.server = server;
@@ -38,9 +39,15 @@ final class ConnectionHandler extends ChannelInboundHandlerAdapter {
     return channel;
   }
 
+  /** Whether a request is being served right now (a drain waits for it). */
+  boolean busy() {
+    return busy;
+  }
+
   @Override
   public void channelActive(ChannelHandlerContext ctx) {
     channel = ctx.channel();
+    server.opened(this);
     server.connectionThreads().newThread(this::serve).start();
     ctx.read();
   }
@@ -97,7 +104,14 @@ final class ConnectionHandler extends ChannelInboundHandlerAdapter {
           return;
         }
         if (m instanceof HttpRequest request) {
-          if (!serveOne(request)) {
+          busy = true;
+          boolean keepAlive;
+          try {
+            keepAlive = serveOne(request);
+          } finally {
+            busy = false;
+          }
+          if (!keepAlive || server.draining()) {
             channel.close();
             return;
           }
@@ -106,6 +120,7 @@ final class ConnectionHandler extends ChannelInboundHandlerAdapter {
         }
       }
     } finally {
+      server.closed(this);
       for (Object m = inbound.poll(); m != null; m = inbound.poll()) {
         ReferenceCountUtil.release(m);
       }

@@ -21,6 +21,8 @@ import java.time.Duration;
 import java.util.Base64;
 import java.util.HexFormat;
 import java.util.Objects;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
@@ -66,6 +68,8 @@ public final class GatewayHttpServer implements AutoCloseable {
   private final EventLoopGroup boss;
   private final EventLoopGroup workers;
   private final ChannelGroup channels = new DefaultChannelGroup(GlobalEventExecutor.INSTANCE);
+  private final Set<ConnectionHandler> connections = ConcurrentHashMap.newKeySet();
+  private volatile boolean draining;
   private Channel serverChannel;
 
   private GatewayHttpServer(
@@ -168,8 +172,73 @@ public final class GatewayHttpServer implements AutoCloseable {
         + HexFormat.of().withUpperCase().toHexDigits((int) requestCounter.incrementAndGet());
   }
 
+  void opened(ConnectionHandler connection) {
+    connections.add(connection);
+    if (draining) {
+      connection.channel().close();
+    }
+  }
+
+  void closed(ConnectionHandler connection) {
+    connections.remove(connection);
+  }
+
+  /** True once {@link #shutdown} began: connections close after their current request. */
+  boolean draining() {
+    return draining;
+  }
+
+  /** Connections whose serving thread has not ended yet. */
+  public int openConnections() {
+    return connections.size();
+  }
+
+  /**
+   * Graceful stop: stops accepting, closes idle keep-alive connections, lets requests in flight
+   * finish (their connections close after the response) for up to {@code grace}, then cuts what is
+   * left and stops the event loops.
+   *
+   * @return true when every request in flight finished within {@code grace}
+   */
+  public boolean shutdown(Duration grace) {
+    draining = true;
+    if (serverChannel != null) {
+      serverChannel.close().awaitUninterruptibly();
+    }
+    long deadline = System.nanoTime() + grace.toNanos();
+    boolean drained = false;
+    while (true) {
+      for (ConnectionHandler c : connections) {
+        if (!c.busy()) {
+          c.channel().close();
+        }
+      }
+      if (connections.isEmpty()) {
+        drained = true;
+        break;
+      }
+      if (System.nanoTime() - deadline >= 0) {
+        break;
+      }
+      try {
+        Thread.sleep(10);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        break;
+      }
+    }
+    stopNow();
+    return drained;
+  }
+
+  /** Stops at once: requests in flight are cut ({@link #shutdown} drains them first). */
   @Override
   public void close() {
+    draining = true;
+    stopNow();
+  }
+
+  private void stopNow() {
     if (serverChannel != null) {
       serverChannel.close().awaitUninterruptibly();
     }
