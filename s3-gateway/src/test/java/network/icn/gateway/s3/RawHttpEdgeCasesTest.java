@@ -14,12 +14,18 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Arrays;
 import java.util.Base64;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.SplittableRandom;
+import java.util.concurrent.TimeUnit;
 import java.util.zip.CRC32;
+import network.icn.gateway.metadata.MetadataStore;
+import network.icn.gateway.metadata.ShardDeletion;
 import network.icn.gateway.s3.RawHttp.Mode;
 import network.icn.gateway.s3.RawHttp.Response;
 import network.icn.gateway.s3.RawHttp.Signed;
@@ -211,6 +217,47 @@ class RawHttpEdgeCasesTest {
     assertAbsent(key);
     Thread.sleep(200); // the server notices the close asynchronously; still nothing afterwards
     assertAbsent(key);
+  }
+
+  @Test
+  void aClientThatDisconnectsMidUploadLeavesNoObjectAndNoOrphanShardsAfterGc() throws Exception {
+    MetadataStore metadata = gateway.cluster.metadata();
+    Set<String> before = Set.copyOf(gateway.cluster.allShardIds());
+    Set<ShardDeletion> queuedBefore = Set.copyOf(metadata.peekShardDeletions(Instant.now(), 1000));
+    // 1.5 MB over a 4+2, 64 KiB-chunk cluster: the first half of the wire carries whole stripes,
+    // so shards are already streaming to agents when the client goes away.
+    Signed signed =
+        http.sign(
+            SdkHttpMethod.PUT,
+            path("disconnected"),
+            List.of(),
+            Map.of(),
+            random(1_500_000, 11),
+            Mode.CHUNKED,
+            Clock.systemUTC(),
+            null);
+    http.exchange(
+        signed.head(), Arrays.copyOf(signed.wire(), signed.wire().length / 2), false, false);
+    assertAbsent("disconnected");
+    // The server aborts the upload asynchronously and queues every shard it had placed for
+    // deletion: wait (bounded) until it has, which also shows shards were being written.
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
+    Set<ShardDeletion> queued = Set.of();
+    while (queued.isEmpty() && System.nanoTime() < deadline) {
+      Thread.sleep(20);
+      queued = new HashSet<>(metadata.peekShardDeletions(Instant.now(), 1000));
+      queued.removeAll(queuedBefore);
+    }
+    int placed = queued.size();
+    assertTrue(placed >= 6, "the aborted upload placed a segment's shards: queued " + placed);
+    // GC drains the queue; afterwards the agents hold exactly what they held before.
+    while (!metadata.peekShardDeletions(Instant.now(), 1000).isEmpty()
+        && System.nanoTime() < deadline) {
+      gateway.cluster.deleter().runOnce();
+    }
+    assertEquals(List.of(), metadata.peekShardDeletions(Instant.now(), 1000));
+    assertEquals(before, Set.copyOf(gateway.cluster.allShardIds()), "orphan shards left behind");
+    assertAbsent("disconnected");
   }
 
   @Test
