@@ -1,6 +1,7 @@
 package network.icn.erasure.gf;
 
 import java.lang.foreign.MemorySegment;
+import java.lang.ref.Reference;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.util.Arrays;
@@ -95,6 +96,7 @@ public final class VectorKernel implements GfKernel {
 
     private final VectorArrayLoops arrayLoops;
     private final VectorSegmentLoops segmentLoops;
+    private final VectorAddressLoops addressLoops;
 
     Coder(GfMatrix coefficients) {
       this.inputs = coefficients.cols();
@@ -119,6 +121,7 @@ public final class VectorKernel implements GfKernel {
       this.zeroOut = new int[outputs];
       this.arrayLoops = new VectorArrayLoops(inputs, outputs, tables, scalarBase, block);
       this.segmentLoops = new VectorSegmentLoops(inputs, outputs, tables, scalarBase, block);
+      this.addressLoops = new VectorAddressLoops(inputs, outputs, tables, scalarBase, block);
     }
 
     @Override
@@ -159,6 +162,17 @@ public final class VectorKernel implements GfKernel {
       if (allExposeArrays(in) && allExposeArrays(out)) {
         arrayLoops.run(
             arrays(in), arrayOffsets(in), offset, arrays(out), arrayOffsets(out), offset, length);
+        return;
+      }
+      long[] inAt = NativeMemory.addresses(in, false);
+      long[] outAt = inAt == null ? null : NativeMemory.addresses(out, true);
+      if (outAt != null) {
+        try {
+          addressLoops.run(inAt, offset, outAt, offset, length);
+        } finally {
+          Reference.reachabilityFence(in);
+          Reference.reachabilityFence(out);
+        }
       } else {
         segmentLoops.run(segments(in), offset, segments(out), offset, length);
       }
