@@ -24,8 +24,11 @@ import jdk.incubator.vector.VectorSpecies;
  * bytes twice is harmless); ranges shorter than a step fall back to scalar.
  *
  * <p>Memory: {@code byte[]} shards, and heap ByteBuffers that expose their array, go through {@code
- * fromArray}/{@code intoArray} with a base offset per shard (a buffer's array offset). Anything
- * else (direct or read-only buffers) goes through {@link MemorySegment#ofBuffer}.
+ * fromArray}/{@code intoArray} with a base offset per shard (a buffer's array offset). Direct
+ * buffers go through one segment over all native memory with absolute addresses ({@link
+ * NativeMemory}, {@link VectorAddressLoops}) when that is safe; anything else (read-only heap,
+ * arena-backed, mixed heap and direct, or no native access) goes through {@link
+ * MemorySegment#ofBuffer}.
  */
 public final class VectorKernel implements GfKernel {
 
