@@ -33,13 +33,20 @@ final class NativeMemory {
   /** All of native memory, or null when this module may not use restricted methods. */
   static final MemorySegment ALL;
 
-  private static final Class<?> DIRECT_SCOPE =
-      MemorySegment.ofBuffer(ByteBuffer.allocateDirect(1)).scope().getClass();
+  private static final Class<?> DIRECT_SCOPE;
   private static final Class<?> GLOBAL_SCOPE = Arena.global().scope().getClass();
 
   static {
+    Class<?> directScope;
+    try {
+      directScope = MemorySegment.ofBuffer(ByteBuffer.allocateDirect(1)).scope().getClass();
+    } catch (OutOfMemoryError e) {
+      // No direct memory left for the 1-byte probe: use the checked path for good.
+      directScope = null;
+    }
+    DIRECT_SCOPE = directScope;
     ALL =
-        NativeMemory.class.getModule().isNativeAccessEnabled()
+        directScope != null && NativeMemory.class.getModule().isNativeAccessEnabled()
             ? MemorySegment.NULL.reinterpret(Long.MAX_VALUE)
             : null;
   }
