@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import java.lang.foreign.Arena;
 import java.nio.ByteBuffer;
 import java.util.Arrays;
 import java.util.SplittableRandom;
@@ -186,6 +187,60 @@ class VectorScalarEquivalenceTest {
         readOnly[k].put(0, new byte[length]);
         vector.decodeMissing(readOnly, present, 0, length);
         assertArrayEquals(expected[k], Shards.toArrays(readOnly)[k], "rebuilt parity " + k);
+      }
+    }
+  }
+
+  /**
+   * Direct buffers: slices of one allocation at odd offsets (the absolute-address path must write
+   * exactly its range), read-only direct inputs, and arena-backed buffers (the checked path).
+   */
+  @Test
+  void directSlicesReadOnlyDirectAndArenaBuffersMatchScalar() {
+    SplittableRandom rng = new SplittableRandom(13);
+    for (int[] km : new int[][] {{4, 2}, {8, 4}, {10, 4}, {3, 7}, {6, 9}}) {
+      int k = km[0];
+      int m = km[1];
+      for (int length : new int[] {1, 127, 128, 129, 4096, 70_001}) {
+        int gap = 1 + rng.nextInt(70);
+        int stride = length + gap;
+        ByteBuffer big = ByteBuffer.allocateDirect(5 + (k + m) * stride);
+        byte[] noise = new byte[big.capacity()];
+        rng.nextBytes(noise);
+        big.put(0, noise);
+        ByteBuffer[] shards = new ByteBuffer[k + m];
+        byte[][] expected = new byte[k + m][length];
+        for (int i = 0; i < k + m; i++) {
+          shards[i] = big.slice(5 + i * stride, length);
+          shards[i].get(0, expected[i]);
+        }
+        ReedSolomon.scalar(k, m).encodeParity(expected, 0, length);
+        ReedSolomon vector = ReedSolomon.vector(k, m);
+        String what = k + "+" + m + " len " + length;
+        ByteBuffer[] readOnlyData = shards.clone();
+        for (int i = 0; i < k; i++) {
+          readOnlyData[i] = shards[i].asReadOnlyBuffer();
+        }
+        vector.encodeParity(readOnlyData, 0, length);
+        assertArrayEquals(expected, Shards.toArrays(shards), what);
+        for (int i = 0; i < k + m; i++) {
+          for (int g = 0; g < gap; g++) {
+            int at = 5 + i * stride + length + g;
+            assertEquals(noise[at], big.get(at), "byte between slices changed at " + at);
+          }
+        }
+        assertEquals(noise[0], big.get(0));
+        assertTrue(vector.isParityCorrect(shards, 0, length));
+
+        try (Arena arena = Arena.ofConfined()) {
+          ByteBuffer[] arenaShards = new ByteBuffer[k + m];
+          for (int i = 0; i < k + m; i++) {
+            arenaShards[i] = arena.allocate(length).asByteBuffer();
+            arenaShards[i].put(0, i < k ? expected[i] : new byte[length]);
+          }
+          vector.encodeParity(arenaShards, 0, length);
+          assertArrayEquals(expected, Shards.toArrays(arenaShards), what + " arena");
+        }
       }
     }
   }

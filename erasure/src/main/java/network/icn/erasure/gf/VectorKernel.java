@@ -1,6 +1,7 @@
 package network.icn.erasure.gf;
 
 import java.lang.foreign.MemorySegment;
+import java.lang.ref.Reference;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.util.Arrays;
@@ -23,8 +24,11 @@ import jdk.incubator.vector.VectorSpecies;
  * bytes twice is harmless); ranges shorter than a step fall back to scalar.
  *
  * <p>Memory: {@code byte[]} shards, and heap ByteBuffers that expose their array, go through {@code
- * fromArray}/{@code intoArray} with a base offset per shard (a buffer's array offset). Anything
- * else (direct or read-only buffers) goes through {@link MemorySegment#ofBuffer}.
+ * fromArray}/{@code intoArray} with a base offset per shard (a buffer's array offset). Direct
+ * buffers go through one segment over all native memory with absolute addresses ({@link
+ * NativeMemory}, {@link VectorAddressLoops}) when that is safe; anything else (read-only heap,
+ * arena-backed, mixed heap and direct, or no native access) goes through {@link
+ * MemorySegment#ofBuffer}.
  */
 public final class VectorKernel implements GfKernel {
 
@@ -95,6 +99,7 @@ public final class VectorKernel implements GfKernel {
 
     private final VectorArrayLoops arrayLoops;
     private final VectorSegmentLoops segmentLoops;
+    private final VectorAddressLoops addressLoops;
 
     Coder(GfMatrix coefficients) {
       this.inputs = coefficients.cols();
@@ -119,6 +124,7 @@ public final class VectorKernel implements GfKernel {
       this.zeroOut = new int[outputs];
       this.arrayLoops = new VectorArrayLoops(inputs, outputs, tables, scalarBase, block);
       this.segmentLoops = new VectorSegmentLoops(inputs, outputs, tables, scalarBase, block);
+      this.addressLoops = new VectorAddressLoops(inputs, outputs, tables, scalarBase, block);
     }
 
     @Override
@@ -159,6 +165,17 @@ public final class VectorKernel implements GfKernel {
       if (allExposeArrays(in) && allExposeArrays(out)) {
         arrayLoops.run(
             arrays(in), arrayOffsets(in), offset, arrays(out), arrayOffsets(out), offset, length);
+        return;
+      }
+      long[] inAt = NativeMemory.addresses(in, false);
+      long[] outAt = inAt == null ? null : NativeMemory.addresses(out, true);
+      if (outAt != null) {
+        try {
+          addressLoops.run(inAt, offset, outAt, offset, length);
+        } finally {
+          Reference.reachabilityFence(in);
+          Reference.reachabilityFence(out);
+        }
       } else {
         segmentLoops.run(segments(in), offset, segments(out), offset, length);
       }

@@ -73,7 +73,9 @@ public class CodecBenchmark {
     @Param({"262144", "1048576"})
     public int chunk;
 
-    /** direct | heap (ByteBuffer[] API) or array (byte[][] API). */
+    /**
+     * direct | aligned | stagger | heap (ByteBuffer[] API) or array (byte[][] API); see StripePool.
+     */
     @Param({"direct"})
     public String memory;
 

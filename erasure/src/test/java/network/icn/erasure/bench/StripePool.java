@@ -22,8 +22,11 @@ final class StripePool {
   }
 
   /**
-   * @param memory {@code direct} (direct ByteBuffers), {@code heap} (heap ByteBuffers) or {@code
-   *     array} (byte[] shards, for the byte[][] API)
+   * @param memory {@code direct} (direct ByteBuffers, each its own allocation, which malloc places
+   *     16 bytes apart modulo 4 KiB), {@code aligned} (direct, each 64-byte aligned), {@code
+   *     stagger} (direct, shard i at 320·i bytes past a page boundary: streams in different L1
+   *     sets), {@code heap} (heap ByteBuffers) or {@code array} (byte[] shards, for the byte[][]
+   *     API)
    */
   static StripePool create(int k, int m, int chunk, String memory, long seed) {
     return create(k, m, chunk, memory, false, seed);
@@ -50,9 +53,23 @@ final class StripePool {
         rng.nextBytes(fill);
         switch (memory) {
           case "direct" -> stripes[s][i] = ByteBuffer.allocateDirect(chunk).put(0, fill);
+          case "aligned" ->
+              stripes[s][i] =
+                  ByteBuffer.allocateDirect(chunk + 4096)
+                      .alignedSlice(64)
+                      .slice(0, chunk)
+                      .put(0, fill);
+          case "stagger" ->
+              stripes[s][i] =
+                  ByteBuffer.allocateDirect(chunk + 8192)
+                      .alignedSlice(4096)
+                      .slice(i * 320, chunk)
+                      .put(0, fill);
           case "heap" -> stripes[s][i] = ByteBuffer.allocate(chunk).put(0, fill);
           case "array" -> arrays[s][i] = fill.clone();
-          default -> throw new IllegalArgumentException("memory must be direct|heap|array");
+          default ->
+              throw new IllegalArgumentException(
+                  "memory must be direct|aligned|stagger|heap|array");
         }
       }
     }
