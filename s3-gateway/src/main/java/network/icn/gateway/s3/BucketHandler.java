@@ -74,11 +74,7 @@ final class BucketHandler {
     if (request.header("x-amz-bucket-object-lock-enabled").orElse("false").equals("true")) {
       throw new S3Exception(S3Error.NOT_IMPLEMENTED, "Object lock is not supported.");
     }
-    byte[] body =
-        request
-            .exchange()
-            .readSmallBody(64 * 1024)
-            .orElseThrow(() -> new S3Exception(S3Error.MALFORMED_XML));
+    byte[] body = RequestBodies.readVerified(request, 64 * 1024);
     if (body.length > 0) {
       Element root = XmlReader.parse(body);
       String constraint = XmlReader.childText(root, "LocationConstraint");

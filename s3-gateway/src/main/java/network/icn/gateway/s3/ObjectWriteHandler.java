@@ -12,7 +12,6 @@ import java.util.stream.Collectors;
 import network.icn.gateway.auth.BodyDecoder;
 import network.icn.gateway.http.ResponseHeaders;
 import network.icn.gateway.metadata.ContentHeaders;
-import network.icn.gateway.metadata.MetadataStore;
 import network.icn.gateway.metadata.ObjectRecord;
 import network.icn.gateway.metadata.Precondition;
 import network.icn.gateway.object.ChecksumAlgorithm;
@@ -21,13 +20,11 @@ import network.icn.gateway.object.ObjectUpload;
 import network.icn.gateway.object.PutObjectRequest;
 
 /**
- * PutObject and DeleteObject. The body streams Netty → SigV4 {@link BodyDecoder} (aws-chunked
- * decoding, signatures, checksums) → {@link ObjectUpload#write}; the object commits only after the
- * decoder's {@code finish()} passed, and any failure (auth, body, disconnect) aborts the upload.
+ * PutObject. The body streams Netty → SigV4 {@link BodyDecoder} (aws-chunked decoding, signatures,
+ * checksums) → {@link ObjectUpload#write}; the object commits only after the decoder's {@code
+ * finish()} passed, and any failure (auth, body, disconnect) aborts the upload.
  *
  * @see <a href="https://docs.aws.amazon.com/AmazonS3/latest/API/API_PutObject.html">PutObject</a>
- * @see <a
- *     href="https://docs.aws.amazon.com/AmazonS3/latest/API/API_DeleteObject.html">DeleteObject</a>
  */
 final class ObjectWriteHandler {
   /** S3's single PUT maximum: 5 GiB. */
@@ -37,14 +34,11 @@ final class ObjectWriteHandler {
   static final int MAX_USER_METADATA_BYTES = 2 * 1024;
 
   private final ObjectStore objects;
-  private final MetadataStore metadata;
   private final BucketAccess access;
   private final long maxPutBytes;
 
-  ObjectWriteHandler(
-      ObjectStore objects, MetadataStore metadata, BucketAccess access, long maxPutBytes) {
+  ObjectWriteHandler(ObjectStore objects, BucketAccess access, long maxPutBytes) {
     this.objects = Objects.requireNonNull(objects, "objects");
-    this.metadata = Objects.requireNonNull(metadata, "metadata");
     this.access = Objects.requireNonNull(access, "access");
     this.maxPutBytes = maxPutBytes;
   }
@@ -93,14 +87,6 @@ final class ObjectWriteHandler {
     ResponseHeaders headers = new ResponseHeaders().add("ETag", record.etag());
     ObjectReadHandler.checksumHeaders(record, headers);
     Responses.empty(request.exchange(), 200, headers);
-  }
-
-  void deleteObject(S3Request request, String bucket, String key) {
-    access.owned(bucket, request.tenantId());
-    Precondition precondition =
-        request.header("If-Match").map(Precondition::ifMatch).orElse(Precondition.none());
-    metadata.deleteObject(bucket, key, precondition);
-    Responses.empty(request.exchange(), 204, new ResponseHeaders());
   }
 
   /** {@code If-None-Match: *} (create only) or {@code If-Match: etag} (replace that version). */

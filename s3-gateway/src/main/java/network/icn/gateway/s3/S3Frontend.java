@@ -87,6 +87,7 @@ public final class S3Frontend implements HttpHandler {
   private final BucketHandler buckets;
   private final ObjectReadHandler reads;
   private final ObjectWriteHandler writes;
+  private final ObjectDeleteHandler deletes;
   private final ListHandler lists;
   private final AclHandler acls;
 
@@ -115,7 +116,8 @@ public final class S3Frontend implements HttpHandler {
             settings.placementRegion(),
             settings.scheme());
     this.reads = new ObjectReadHandler(objects, access);
-    this.writes = new ObjectWriteHandler(objects, metadata, access, settings.maxPutBytes());
+    this.writes = new ObjectWriteHandler(objects, access, settings.maxPutBytes());
+    this.deletes = new ObjectDeleteHandler(metadata, access);
     this.lists = new ListHandler(metadata, access);
     this.acls = new AclHandler(metadata, objects, access);
   }
@@ -170,10 +172,10 @@ public final class S3Frontend implements HttpHandler {
       case PutObject(var bucket, var key) -> writes.putObject(request, bucket, key);
       case GetObject(var bucket, var key) -> reads.getObject(request, bucket, key);
       case HeadObject(var bucket, var key) -> reads.headObject(request, bucket, key);
-      case DeleteObject(var bucket, var key) -> writes.deleteObject(request, bucket, key);
-      // Next slice (multipart, copy, batch delete): the object layer's multipart is in progress.
+      case DeleteObject(var bucket, var key) -> deletes.deleteObject(request, bucket, key);
+      case DeleteObjects(var bucket) -> deletes.deleteObjects(request, bucket);
+      // Next slice (multipart, copy): the object layer's multipart is in progress.
       case ListMultipartUploads _,
-          DeleteObjects _,
           CopyObject _,
           CreateMultipartUpload _,
           UploadPart _,
