@@ -116,5 +116,8 @@ class ErrorMapperTest {
     assertEquals(409, S3Error.BUCKET_NOT_EMPTY.status());
     assertEquals("KeyTooLongError", S3Error.KEY_TOO_LONG.code());
     assertEquals(400, S3Error.REQUEST_HEADER_SECTION_TOO_LARGE.status());
+    assertEquals("MaxMessageLengthExceeded", S3Error.MAX_MESSAGE_LENGTH_EXCEEDED.code());
+    assertEquals(400, S3Error.INVALID_PART.status());
+    assertEquals("InvalidPartOrder", S3Error.INVALID_PART_ORDER.code());
   }
 }
