@@ -50,15 +50,6 @@ public enum S3Error {
   INVALID_REQUEST("InvalidRequest", 400, "Invalid Request"),
   INVALID_STORAGE_CLASS("InvalidStorageClass", 400, "The storage class you specified is not valid"),
   INVALID_URI("InvalidURI", 400, "Couldn't parse the specified URI."),
-  INVALID_PART(
-      "InvalidPart",
-      400,
-      "One or more of the specified parts could not be found. The part may not have been uploaded,"
-          + " or the specified entity tag may not match the part's entity tag."),
-  INVALID_PART_ORDER(
-      "InvalidPartOrder",
-      400,
-      "The list of parts was not in ascending order. Parts must be ordered by part number."),
   KEY_TOO_LONG("KeyTooLongError", 400, "Your key is too long"),
   MALFORMED_XML(
       "MalformedXML",
