@@ -31,7 +31,9 @@ import network.icn.gateway.metadata.RocksMetadataStore;
 import network.icn.gateway.metadata.SecretSealer;
 import network.icn.gateway.metadata.TenantRecord;
 import network.icn.gateway.metadata.TenantStatus;
+import network.icn.gateway.object.ErasureMultipartStore;
 import network.icn.gateway.object.ErasureObjectStore;
+import network.icn.gateway.object.MultipartConfig;
 import network.icn.gateway.object.ObjectConfig;
 import network.icn.gateway.object.ObjectStats;
 import network.icn.gateway.object.WriterContext;
@@ -163,6 +165,7 @@ public final class GatewayMain {
                   5L << 30),
               metadata,
               store,
+              new ErasureMultipartStore(store, MultipartConfig.defaults()),
               keyring::credentials,
               clock,
               new AdminHandler(

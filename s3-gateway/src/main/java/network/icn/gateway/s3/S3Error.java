@@ -88,6 +88,7 @@ public enum S3Error {
       404,
       "The specified multipart upload does not exist. The upload ID might not be valid, or the"
           + " multipart upload might have been aborted or completed."),
+  NO_SUCH_VERSION("NoSuchVersion", 404, "The specified version does not exist."),
   NOT_IMPLEMENTED(
       "NotImplemented", 501, "A header you provided implies functionality that is not implemented"),
   PRECONDITION_FAILED(
