@@ -25,7 +25,9 @@ import network.icn.gateway.metadata.AccessKeyring;
 import network.icn.gateway.metadata.MetadataStore;
 import network.icn.gateway.metadata.RocksMetadataStore;
 import network.icn.gateway.metadata.SecretSealer;
+import network.icn.gateway.object.ErasureMultipartStore;
 import network.icn.gateway.object.ErasureObjectStore;
+import network.icn.gateway.object.MultipartConfig;
 import network.icn.gateway.object.ObjectConfig;
 import network.icn.gateway.object.ObjectStats;
 import network.icn.gateway.object.WriterContext;
@@ -268,6 +270,7 @@ public final class GatewayMain {
                   5L << 30),
               metadata,
               store,
+              new ErasureMultipartStore(store, MultipartConfig.defaults()),
               keyring::credentials,
               clock,
               new AdminHandler(

@@ -29,13 +29,22 @@ final class BodyChecks {
     this.checksumInTrailer = checksumInTrailer;
   }
 
+  /** Reads {@code Content-MD5} and {@code x-amz-checksum-*} headers, both about the body. */
+  static BodyChecks fromHeaders(
+      RequestHeaders headers, Optional<ChecksumAlgorithm> trailerAlgorithm) {
+    return fromHeaders(headers, trailerAlgorithm, true);
+  }
+
   /**
    * Reads {@code Content-MD5} and {@code x-amz-checksum-*} headers.
    *
    * @param trailerAlgorithm the checksum {@code x-amz-trailer} announces, if any
+   * @param headerChecksums whether {@code x-amz-checksum-*} value headers describe the body
    */
   static BodyChecks fromHeaders(
-      RequestHeaders headers, Optional<ChecksumAlgorithm> trailerAlgorithm) {
+      RequestHeaders headers,
+      Optional<ChecksumAlgorithm> trailerAlgorithm,
+      boolean headerChecksums) {
     byte[] md5 = null;
     Optional<String> md5Header = headers.first("content-md5");
     if (md5Header.isPresent()) {
@@ -49,7 +58,7 @@ final class BodyChecks {
     String headerValue = null;
     for (String name : headers.values().keySet()) {
       Optional<ChecksumAlgorithm> a = ChecksumAlgorithm.fromHeaderName(name);
-      if (a.isEmpty()) {
+      if (a.isEmpty() || !headerChecksums) {
         continue;
       }
       if (headerAlgorithm != null || trailerAlgorithm.isPresent()) {

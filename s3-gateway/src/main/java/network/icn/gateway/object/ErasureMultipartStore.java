@@ -45,6 +45,11 @@ public final class ErasureMultipartStore implements MultipartStore {
     this.config = Objects.requireNonNull(config, "config");
   }
 
+  /** A multipart store sharing {@code objects}' writer context (placement, agents, metadata). */
+  public ErasureMultipartStore(ErasureObjectStore objects, MultipartConfig config) {
+    this(objects.context(), objects, config);
+  }
+
   private MetadataStore metadata() {
     return ctx.metadata();
   }

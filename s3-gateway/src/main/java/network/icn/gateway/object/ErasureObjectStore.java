@@ -35,6 +35,11 @@ public final class ErasureObjectStore implements ObjectStore {
     this.ctx = Objects.requireNonNull(ctx, "ctx");
   }
 
+  /** The collaborators this store writes with (a multipart store over it shares them). */
+  WriterContext context() {
+    return ctx;
+  }
+
   public ObjectStats stats() {
     return ctx.stats();
   }

@@ -12,8 +12,11 @@ import java.util.Optional;
 import network.icn.gateway.http.ResponseHeaders;
 import network.icn.gateway.metadata.ContentHeaders;
 import network.icn.gateway.metadata.ObjectRecord;
+import network.icn.gateway.metadata.PartBoundary;
 import network.icn.gateway.object.ByteRange;
 import network.icn.gateway.object.ObjectStore;
+import network.icn.gateway.object.PartRanges;
+import network.icn.gateway.object.UploadPartRequest;
 
 /**
  * GetObject and HeadObject: ranges (incl. suffix and open ranges), {@code response-*} overrides,
@@ -54,15 +57,40 @@ final class ObjectReadHandler {
     if (!preconditions(request, record)) {
       return;
     }
+    Optional<Integer> partNumber = request.param("partNumber").map(ObjectReadHandler::partNumber);
+    if (partNumber.isPresent() && request.header("Range").isPresent()) {
+      throw new S3Exception(
+          S3Error.INVALID_REQUEST,
+          "Cannot specify both Range header and partNumber query parameter");
+    }
+    boolean multipart = !record.layout().parts().isEmpty();
     Optional<ByteRange> range = request.header("Range").flatMap(ObjectReadHandler::parseRange);
+    if (partNumber.isPresent()) {
+      // A part of a multipart object is a 206 range; part 1 of a single-part object is all of it.
+      ByteRange.Resolved p = PartRanges.resolve(record, partNumber.get());
+      range =
+          multipart && p.length() > 0
+              ? Optional.of(new ByteRange.FromTo(p.offset(), p.offset() + p.length() - 1))
+              : Optional.empty();
+    }
     ByteRange.Resolved part =
         range.map(r -> r.resolve(record.size())).orElse(new ByteRange.Resolved(0, record.size()));
+    if (partNumber.isPresent() && multipart && range.isEmpty()) {
+      part = new ByteRange.Resolved(0, 0); // an empty part
+    }
     ResponseHeaders headers = objectHeaders(record);
     applyOverrides(request, headers);
     boolean checksumMode =
         request.header("x-amz-checksum-mode").orElse("").equalsIgnoreCase("ENABLED");
-    if (checksumMode && range.isEmpty()) {
+    if (checksumMode && partNumber.isPresent() && multipart) {
+      // The part's own checksum, as S3 returns for a part of a composite-checksum object.
+      PartBoundary boundary = record.layout().parts().get(partNumber.get() - 1);
+      MultipartHandler.checksumHeaders(boundary.checksums(), headers);
+    } else if (checksumMode && range.isEmpty()) {
       checksumHeaders(record, headers);
+    }
+    if (partNumber.isPresent() && multipart) {
+      headers.add("x-amz-mp-parts-count", Integer.toString(PartRanges.count(record)));
     }
     int status = 200;
     if (range.isPresent()) {
@@ -87,6 +115,19 @@ final class ObjectReadHandler {
           });
     }
     request.exchange().endResponse();
+  }
+
+  private static int partNumber(String value) {
+    try {
+      int n = Integer.parseInt(value.strip());
+      if (n >= 1 && n <= UploadPartRequest.MAX_PART_NUMBER) {
+        return n;
+      }
+    } catch (NumberFormatException e) {
+      // falls through
+    }
+    throw new S3Exception(
+        S3Error.INVALID_ARGUMENT, "Part number must be an integer between 1 and 10000, inclusive");
   }
 
   /** The headers GET and HEAD share (also used by 304 and by PutObject's neighbours). */

@@ -90,7 +90,7 @@ final class ObjectWriteHandler {
   }
 
   /** {@code If-None-Match: *} (create only) or {@code If-Match: etag} (replace that version). */
-  private static Precondition writePrecondition(S3Request request) {
+  static Precondition writePrecondition(S3Request request) {
     Optional<String> ifNoneMatch = request.header("If-None-Match");
     Optional<String> ifMatch = request.header("If-Match");
     if (ifNoneMatch.isPresent() && ifMatch.isPresent()) {
@@ -151,7 +151,7 @@ final class ObjectWriteHandler {
   }
 
   /** The {@code x-amz-checksum-<algorithm>} value header sent, if any. */
-  private static Optional<String> checksumHeaderName(S3Request request) {
+  static Optional<String> checksumHeaderName(S3Request request) {
     return request.headers().values().keySet().stream()
         .filter(n -> network.icn.gateway.auth.ChecksumAlgorithm.fromHeaderName(n).isPresent())
         .findFirst();
@@ -161,7 +161,7 @@ final class ObjectWriteHandler {
    * The algorithm to compute and store: from the value header, the trailer, or {@code
    * x-amz-sdk-checksum-algorithm} (in that order).
    */
-  private static Optional<ChecksumAlgorithm> checksumAlgorithm(
+  static Optional<ChecksumAlgorithm> checksumAlgorithm(
       S3Request request, Optional<String> headerName) {
     Optional<String> name =
         headerName

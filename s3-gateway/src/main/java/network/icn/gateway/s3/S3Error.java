@@ -50,20 +50,22 @@ public enum S3Error {
   INVALID_ARGUMENT("InvalidArgument", 400, "Invalid Argument"),
   INVALID_BUCKET_NAME("InvalidBucketName", 400, "The specified bucket is not valid."),
   INVALID_DIGEST("InvalidDigest", 400, "The Content-MD5 you specified is not valid."),
+  INVALID_PART(
+      "InvalidPart",
+      400,
+      "One or more of the specified parts could not be found. The part might not have been"
+          + " uploaded, or the specified entity tag might not have matched the part's entity"
+          + " tag."),
+  INVALID_PART_ORDER(
+      "InvalidPartOrder",
+      400,
+      "The list of parts was not in ascending order. The parts list must be specified in order"
+          + " by part number."),
   INVALID_PART_NUMBER("InvalidPartNumber", 416, "The requested partnumber is not satisfiable"),
   INVALID_RANGE("InvalidRange", 416, "The requested range is not satisfiable"),
   INVALID_REQUEST("InvalidRequest", 400, "Invalid Request"),
   INVALID_STORAGE_CLASS("InvalidStorageClass", 400, "The storage class you specified is not valid"),
   INVALID_URI("InvalidURI", 400, "Couldn't parse the specified URI."),
-  INVALID_PART(
-      "InvalidPart",
-      400,
-      "One or more of the specified parts could not be found. The part may not have been uploaded,"
-          + " or the specified entity tag may not match the part's entity tag."),
-  INVALID_PART_ORDER(
-      "InvalidPartOrder",
-      400,
-      "The list of parts was not in ascending order. Parts must be ordered by part number."),
   KEY_TOO_LONG("KeyTooLongError", 400, "Your key is too long"),
   MALFORMED_XML(
       "MalformedXML",
@@ -86,6 +88,7 @@ public enum S3Error {
       404,
       "The specified multipart upload does not exist. The upload ID might not be valid, or the"
           + " multipart upload might have been aborted or completed."),
+  NO_SUCH_VERSION("NoSuchVersion", 404, "The specified version does not exist."),
   NOT_IMPLEMENTED(
       "NotImplemented", 501, "A header you provided implies functionality that is not implemented"),
   PRECONDITION_FAILED(

@@ -20,6 +20,7 @@ import network.icn.gateway.http.RequestHead;
 import network.icn.gateway.http.ResponseHeaders;
 import network.icn.gateway.metadata.AccessKeyring.Credentials;
 import network.icn.gateway.metadata.MetadataStore;
+import network.icn.gateway.object.MultipartStore;
 import network.icn.gateway.object.ObjectStore;
 import network.icn.gateway.s3.S3Route.AbortMultipartUpload;
 import network.icn.gateway.s3.S3Route.CompleteMultipartUpload;
@@ -90,6 +91,9 @@ public final class S3Frontend implements HttpHandler {
   private final ObjectDeleteHandler deletes;
   private final ListHandler lists;
   private final AclHandler acls;
+  private final MultipartHandler uploads;
+  private final MultipartListHandler uploadLists;
+  private final CopyHandler copies;
 
   /**
    * @param credentials access key id → tenant and secret ({@code AccessKeyring::credentials})
@@ -99,6 +103,7 @@ public final class S3Frontend implements HttpHandler {
       Settings settings,
       MetadataStore metadata,
       ObjectStore objects,
+      MultipartStore multipart,
       Function<String, Optional<Credentials>> credentials,
       Clock clock,
       HttpHandler admin) {
@@ -120,6 +125,9 @@ public final class S3Frontend implements HttpHandler {
     this.deletes = new ObjectDeleteHandler(metadata, access);
     this.lists = new ListHandler(metadata, access);
     this.acls = new AclHandler(metadata, objects, access);
+    this.uploads = new MultipartHandler(multipart, metadata, access);
+    this.uploadLists = new MultipartListHandler(multipart, metadata, access);
+    this.copies = new CopyHandler(objects, multipart, metadata, access);
   }
 
   @Override
@@ -174,16 +182,21 @@ public final class S3Frontend implements HttpHandler {
       case HeadObject(var bucket, var key) -> reads.headObject(request, bucket, key);
       case DeleteObject(var bucket, var key) -> deletes.deleteObject(request, bucket, key);
       case DeleteObjects(var bucket) -> deletes.deleteObjects(request, bucket);
-      // Next slice (multipart, copy): the object layer's multipart is in progress.
-      case ListMultipartUploads _,
-          CopyObject _,
-          CreateMultipartUpload _,
-          UploadPart _,
-          UploadPartCopy _,
-          CompleteMultipartUpload _,
-          AbortMultipartUpload _,
-          ListParts _ ->
-          notImplemented(route.operation());
+      case CopyObject(var bucket, var key, var source) ->
+          copies.copyObject(request, bucket, key, source);
+      case CreateMultipartUpload(var bucket, var key) ->
+          uploads.createMultipartUpload(request, bucket, key);
+      case UploadPart(var bucket, var key, var uploadId, var part) ->
+          uploads.uploadPart(request, bucket, key, uploadId, part);
+      case UploadPartCopy(var bucket, var key, var uploadId, var part, var source) ->
+          copies.uploadPartCopy(request, bucket, key, uploadId, part, source);
+      case CompleteMultipartUpload(var bucket, var key, var uploadId) ->
+          uploads.completeMultipartUpload(request, bucket, key, uploadId);
+      case AbortMultipartUpload(var bucket, var key, var uploadId) ->
+          uploads.abortMultipartUpload(request, bucket, key, uploadId);
+      case ListParts(var bucket, var key, var uploadId) ->
+          uploadLists.listParts(request, bucket, key, uploadId);
+      case ListMultipartUploads(var bucket) -> uploadLists.listMultipartUploads(request, bucket);
       case NotImplementedOp(var name, var bucket, var key) -> notImplemented(name);
     }
   }

@@ -17,6 +17,7 @@ import network.icn.gateway.metadata.AccessKeyring;
 import network.icn.gateway.metadata.SecretSealer;
 import network.icn.gateway.metadata.TenantRecord;
 import network.icn.gateway.metadata.TenantStatus;
+import network.icn.gateway.object.MultipartConfig;
 import network.icn.gateway.testing.LocalCluster;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
@@ -63,6 +64,7 @@ final class S3TestGateway implements AutoCloseable {
                 ObjectWriteHandlerLimits.MAX_PUT),
             cluster.metadata(),
             cluster.store(),
+            cluster.multipart(MultipartConfig.defaults()),
             keyring::credentials,
             clock,
             new AdminHandler(List.of(registry), () -> true));
