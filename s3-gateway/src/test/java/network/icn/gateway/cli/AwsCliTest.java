@@ -39,9 +39,9 @@ import org.junit.jupiter.api.io.TempDir;
  * files, {@code ls}, {@code sync} both ways, {@code presign} fetched with curl, {@code rm
  * --recursive}, {@code rb}, comparing the SHA-256 of every download with its source.
  *
- * <p>Multipart is not served by the front end yet (501), so the cli's config sets {@code
- * multipart_threshold = 200MB}: the 100 MiB copy is a single streamed PutObject. The multipart path
- * gets its own test class once multipart lands.
+ * <p>The cli's config sets an 8 MB multipart threshold and part size, so the 100 MiB copy goes up
+ * as a 13-part multipart upload (its ETag ends in {@code -13}) and comes down with the cli's ranged
+ * GETs.
  *
  * <p>Every cli run has a timeout; on timeout the process and its children are killed by PID. A
  * missing {@code aws} binary fails the test (it is an acceptance test, not optional).
@@ -93,7 +93,8 @@ final class AwsCliTest {
         [default]
         region = %s
         s3 =
-            multipart_threshold = 200MB
+            multipart_threshold = 8MB
+            multipart_chunksize = 8MB
             addressing_style = path
             signature_version = s3v4
         """
@@ -233,6 +234,22 @@ final class AwsCliTest {
       assertEquals(Files.size(f.getValue()), Files.size(back), f.getKey());
       assertEquals(sha256(f.getValue()), sha256(back), f.getKey());
     }
+
+    List<String> head =
+        new ArrayList<>(
+            List.of(
+                aws.toString(),
+                "--endpoint-url",
+                endpoint,
+                "s3api",
+                "head-object",
+                "--bucket",
+                "cli-test",
+                "--key",
+                "files/big.bin"));
+    Result headResult = run(head);
+    assertEquals(0, headResult.status(), headResult.all());
+    assertTrue(headResult.out().contains("-13\\\""), "multipart ETag: " + headResult.out());
 
     String listing = s3("ls", "s3://cli-test/files/");
     assertTrue(listing.contains(" 0 empty.bin"), listing);
