@@ -7,6 +7,7 @@ import java.util.Objects;
 import java.util.zip.CRC32;
 import java.util.zip.CRC32C;
 import java.util.zip.Checksum;
+import network.icn.gateway.checksum.Crc64Nvme;
 
 /**
  * An incremental S3 checksum. {@link #base64()} is what AWS sends in {@code x-amz-checksum-*}:

@@ -7,6 +7,7 @@ import java.util.Locale;
 import java.util.zip.CRC32;
 import java.util.zip.CRC32C;
 import java.util.zip.Checksum;
+import network.icn.gateway.checksum.Crc64Nvme;
 
 /**
  * The S3 additional checksums ({@code x-amz-checksum-*}). Values are the big-endian bytes of the

@@ -11,6 +11,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.HexFormat;
 import java.util.Optional;
+import network.icn.gateway.checksum.Crc64Nvme;
 import org.junit.jupiter.api.Test;
 
 class ObjectPrimitivesTest {

@@ -1,4 +1,4 @@
-package network.icn.gateway.object;
+package network.icn.gateway.checksum;
 
 import java.nio.ByteBuffer;
 import java.util.zip.Checksum;
