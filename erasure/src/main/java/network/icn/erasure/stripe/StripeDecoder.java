@@ -23,7 +23,8 @@ import network.icn.erasure.ReedSolomon;
  * ever copied out.
  *
  * <p>Not thread-safe (it keeps per-stripe scratch); the codec it uses may be shared. Decode scratch
- * ({@code m * chunkSize}) is allocated on the first stripe that needs decoding.
+ * ({@code m} chunks in staggered {@link ChunkSlots}) is allocated on the first stripe that needs
+ * decoding.
  */
 public final class StripeDecoder {
 
@@ -32,7 +33,7 @@ public final class StripeDecoder {
   private final ByteBuffer[] chunks;
   private final boolean[] good;
   private final boolean[] asked;
-  private ByteBuffer scratch;
+  private ChunkSlots scratch;
 
   /** A decoder with the best codec for the scheme. */
   public StripeDecoder(ErasureScheme scheme) {
@@ -223,13 +224,13 @@ public final class StripeDecoder {
               + shardsOf(tally.corrupt, stripe));
     }
     if (scratch == null) {
-      scratch = ByteBuffer.allocate(Math.multiplyExact(scheme.parity(), scheme.chunkSize()));
+      scratch = new ChunkSlots(scheme.parity(), scheme.chunkSize(), 0);
     }
     int length = slice.chunkLength();
     int spare = 0;
     for (int i = 0; i < total; i++) {
       if (!good[i]) {
-        chunks[i] = scratch.slice(spare++ * scheme.chunkSize(), length);
+        chunks[i] = scratch.chunk(spare++, length);
       }
     }
     codec.decodeMissingData(chunks, good, 0, length);

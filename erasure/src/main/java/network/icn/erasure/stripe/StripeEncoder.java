@@ -1,6 +1,7 @@
 package network.icn.erasure.stripe;
 
 import java.nio.ByteBuffer;
+import java.util.Arrays;
 import java.util.Objects;
 import network.icn.erasure.Crc32c;
 import network.icn.erasure.ErasureError;
@@ -18,6 +19,10 @@ import network.icn.erasure.ReedSolomon;
  * described in {@link ShardLayout}. Memory stays {@code (k + m) * chunkSize} whatever the object
  * size. {@link #reset()} readies the encoder for the next segment without reallocating.
  *
+ * <p>The chunks sit in {@link ChunkSlots}: chunk {@code i} of the stripe (data, then parity) starts
+ * {@link ChunkSlots#STAGGER} bytes further along modulo 4 KiB than chunk {@code i - 1}, so the k +
+ * m streams of the encode use different L1 sets. Callers see only the chunk views.
+ *
  * <p>Not thread-safe. No I/O: the sink does whatever the caller needs with the chunks.
  */
 public final class StripeEncoder {
@@ -29,12 +34,18 @@ public final class StripeEncoder {
   private final ReedSolomon codec;
   private final StripeSink sink;
   private final int stripeSize;
+  private final int chunkSize;
 
-  /** The data of the stripe being filled; data chunk j of a full stripe is [j*C, (j+1)*C). */
+  /**
+   * The data of the stripe being filled: stripe byte p is byte p % C of data chunk p / C. On
+   * finish, a partial stripe is moved into chunks of the shortened length, in the same slots.
+   */
+  private final ChunkSlots data;
+
+  /** The stripe data's memory (a heap buffer), {@code data.memory()}. */
   private final ByteBuffer staging;
 
-  /** Parity chunk j is [j*C, (j+1)*C). */
-  private final ByteBuffer parity;
+  private final ChunkSlots parity;
 
   /** k + m views of capacity C over staging and parity, for full stripes. */
   private final ByteBuffer[] fullStripe;
@@ -75,19 +86,20 @@ public final class StripeEncoder {
               + " bytes; the encoder buffers at most "
               + MAX_STRIPE_DATA_SIZE);
     }
-    int chunk = scheme.chunkSize();
+    this.chunkSize = scheme.chunkSize();
     this.stripeSize = (int) scheme.stripeDataSize();
-    this.staging = ByteBuffer.allocate(stripeSize);
-    this.parity = ByteBuffer.allocate(Math.multiplyExact(scheme.parity(), chunk));
-    this.fullStripe = shards(chunk);
+    this.data = new ChunkSlots(scheme.data(), chunkSize, 0);
+    this.staging = data.memory();
+    this.parity = new ChunkSlots(scheme.parity(), chunkSize, scheme.data());
+    this.fullStripe = shards(chunkSize);
   }
 
   /** Encodes {@code data}'s remaining bytes and advances its position to its limit. */
   public void write(ByteBuffer data) {
     ensureWritable();
     while (data.hasRemaining()) {
-      int n = Math.min(data.remaining(), stripeSize - filled);
-      staging.put(filled, data, data.position(), n);
+      int n = Math.min(data.remaining(), chunkSize - filled % chunkSize);
+      staging.put(stagingOffset(filled), data, data.position(), n);
       data.position(data.position() + n);
       accepted(n);
     }
@@ -99,8 +111,8 @@ public final class StripeEncoder {
     Objects.checkFromIndexSize(offset, length, data.length);
     int end = offset + length;
     while (offset < end) {
-      int n = Math.min(end - offset, stripeSize - filled);
-      staging.put(filled, data, offset, n);
+      int n = Math.min(end - offset, chunkSize - filled % chunkSize);
+      staging.put(stagingOffset(filled), data, offset, n);
       offset += n;
       accepted(n);
     }
@@ -157,13 +169,20 @@ public final class StripeEncoder {
     }
   }
 
+  /** Where stripe byte {@code p} of a full stripe lives in {@code staging}. */
+  private int stagingOffset(int p) {
+    return data.offset(p / chunkSize) + p % chunkSize;
+  }
+
   /** Encodes the buffered stripe with chunk length {@code chunk} and hands it to the sink. */
   private void emit(int chunk, int stripeData) {
     failed = true; // until the sink returns
-    ByteBuffer[] shards = chunk == scheme.chunkSize() ? fullStripe : shards(chunk);
-    int padded = chunk * scheme.data();
-    for (int p = stripeData; p < padded; p++) {
-      staging.put(p, (byte) 0);
+    ByteBuffer[] shards;
+    if (chunk == chunkSize) {
+      shards = fullStripe;
+    } else {
+      shorten(chunk, stripeData);
+      shards = shards(chunk);
     }
     codec.encodeParity(shards, 0, chunk);
     int[] crcs = new int[shards.length];
@@ -186,14 +205,36 @@ public final class StripeEncoder {
     failed = false;
   }
 
-  /** k + m views of capacity {@code chunk}: data chunk j at staging[j*chunk], parity at j*C. */
+  /**
+   * Moves the {@code stripeData} bytes of a partial stripe, written as for full chunks, into data
+   * chunks of length {@code chunk} (stripe byte p into chunk p / chunk) in the same slots, and
+   * zero-pads the rest of those chunks. Chunk j's bytes only move up, and chunk j's slot starts
+   * above every byte of chunks below j, so working from the last chunk down (and, within a chunk,
+   * from its last piece down) reads every byte before it is overwritten.
+   */
+  private void shorten(int chunk, int stripeData) {
+    byte[] a = staging.array();
+    for (int j = scheme.data() - 1; j >= 0; j--) {
+      int start = j * chunk;
+      int end = Math.min(start + chunk, stripeData);
+      int to = data.offset(j);
+      for (int hi = end; hi > start; ) {
+        int lo = Math.max(start, (hi - 1) / chunkSize * chunkSize);
+        System.arraycopy(a, stagingOffset(lo), a, to + lo - start, hi - lo);
+        hi = lo;
+      }
+      Arrays.fill(a, to + Math.max(0, end - start), to + chunk, (byte) 0);
+    }
+  }
+
+  /** k + m views of capacity {@code chunk}, one per slot. */
   private ByteBuffer[] shards(int chunk) {
     ByteBuffer[] shards = new ByteBuffer[scheme.totalShards()];
     for (int j = 0; j < scheme.data(); j++) {
-      shards[j] = staging.slice(j * chunk, chunk);
+      shards[j] = data.chunk(j, chunk);
     }
     for (int j = 0; j < scheme.parity(); j++) {
-      shards[scheme.data() + j] = parity.slice(j * scheme.chunkSize(), chunk);
+      shards[scheme.data() + j] = parity.chunk(j, chunk);
     }
     return shards;
   }

@@ -9,6 +9,7 @@ import jdk.incubator.vector.ByteVector;
 import jdk.incubator.vector.VectorOperators;
 import jdk.incubator.vector.VectorSpecies;
 import network.icn.erasure.ReedSolomon;
+import network.icn.erasure.stripe.ChunkSlots;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
@@ -53,11 +54,11 @@ public class CodecBenchmark {
     final boolean arrays;
     final int perInvocation;
 
-    Stripes(ReedSolomon codec, int chunk, String memory, boolean reuseParity) {
+    Stripes(ReedSolomon codec, int chunk, String memory, boolean reuseParity, int stagger) {
       this.codec = codec;
       this.pool =
           StripePool.create(
-              codec.dataShards(), codec.parityShards(), chunk, memory, reuseParity, 1);
+              codec.dataShards(), codec.parityShards(), chunk, memory, reuseParity, stagger, 1);
       this.chunk = chunk;
       this.arrays = "array".equals(memory);
       this.perInvocation = stripes(codec.dataShards(), chunk);
@@ -74,17 +75,23 @@ public class CodecBenchmark {
     public int chunk;
 
     /**
-     * direct | aligned | stagger | heap (ByteBuffer[] API) or array (byte[][] API); see StripePool.
+     * encoder (the StripeEncoder's own staggered heap layout, ChunkSlots; the main figure) | direct
+     * | aligned | stagger | heap (ByteBuffer[] API) or array (byte[][] API); see StripePool.
      */
-    @Param({"direct"})
-    public String memory;
+    @Param({"encoder"})
+    public String layout;
 
     /**
-     * rotating: parity buffers rotate with the data (everything from memory); reused: one set of
-     * parity buffers for all stripes, as the streaming StripeEncoder does (data still rotates).
+     * reused: one set of parity buffers for all stripes, as the streaming StripeEncoder does (data
+     * still rotates; the main figure); rotating: parity buffers rotate with the data (everything
+     * from memory).
      */
-    @Param({"rotating"})
+    @Param({"reused"})
     public String parity;
+
+    /** Padding between chunks for layout=encoder; -1 is the encoder's, ChunkSlots.STAGGER. */
+    @Param({"-1"})
+    public int stagger;
 
     Stripes stripes;
 
@@ -92,7 +99,13 @@ public class CodecBenchmark {
     public void setUp() {
       String[] km = scheme.split("\\+");
       ReedSolomon codec = ReedSolomon.vector(Integer.parseInt(km[0]), Integer.parseInt(km[1]));
-      stripes = new Stripes(codec, chunk, memory, "reused".equals(parity));
+      stripes =
+          new Stripes(
+              codec,
+              chunk,
+              layout,
+              "reused".equals(parity),
+              stagger < 0 ? ChunkSlots.STAGGER : stagger);
     }
   }
 
@@ -112,7 +125,7 @@ public class CodecBenchmark {
 
     @Setup(Level.Trial)
     public void setUp() {
-      stripes = new Stripes(ReedSolomon.scalar(8, 4), chunk, memory, false);
+      stripes = new Stripes(ReedSolomon.scalar(8, 4), chunk, memory, false, ChunkSlots.STAGGER);
     }
   }
 
@@ -125,8 +138,9 @@ public class CodecBenchmark {
     @Param({"262144", "1048576"})
     public int chunk;
 
-    @Param({"direct"})
-    public String memory;
+    /** As for encode; with encoder, each stripe's data and parity are laid out as the encoder's. */
+    @Param({"encoder"})
+    public String layout;
 
     ReedSolomon codec;
     StripePool pool;
@@ -136,9 +150,9 @@ public class CodecBenchmark {
     @Setup(Level.Trial)
     public void setUp() {
       codec = ReedSolomon.vector(8, 4);
-      pool = StripePool.create(8, 4, chunk, memory, 2);
+      pool = StripePool.create(8, 4, chunk, layout, 2);
       for (int s = 0; s < pool.size(); s++) {
-        if ("array".equals(memory)) {
+        if ("array".equals(layout)) {
           codec.encodeParity(pool.arrays(s), 0, chunk);
         } else {
           codec.encodeParity(pool.buffers(s), 0, chunk);
@@ -240,7 +254,7 @@ public class CodecBenchmark {
   @OperationsPerInvocation(MIB_PER_INVOCATION)
   public void decodeData(Decode s) {
     int chunk = s.chunk;
-    if ("array".equals(s.memory)) {
+    if ("array".equals(s.layout)) {
       for (int i = 0; i < s.stripesPerInvocation; i++) {
         s.codec.decodeMissingData(s.pool.nextArrays(), s.present, 0, chunk);
       }

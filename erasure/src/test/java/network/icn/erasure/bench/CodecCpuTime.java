@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import network.icn.erasure.ReedSolomon;
+import network.icn.erasure.stripe.ChunkSlots;
 
 /**
  * Encode throughput timed by the thread's CPU time as well as wall-clock time, for a machine shared
@@ -15,8 +16,9 @@ import network.icn.erasure.ReedSolomon;
  * CPU time. CPU time leaves out the time the thread waits for a core, not the neighbours' use of
  * caches and memory bandwidth, so it is an estimate of single-core speed, not a clean figure.
  *
- * <p>Arguments: {@code scheme chunk memory parity seconds}, e.g. {@code 8+4 262144 direct rotating
- * 4} (memory and parity as in {@link CodecBenchmark}); the first 1.5 s are warm-up.
+ * <p>Arguments: {@code scheme chunk layout parity seconds [stagger]}, e.g. {@code 8+4 262144
+ * encoder reused 4} (layout, parity and stagger as in {@link CodecBenchmark}); the first 1.5 s are
+ * warm-up.
  */
 public final class CodecCpuTime {
 
@@ -31,7 +33,8 @@ public final class CodecCpuTime {
     boolean reused = "reused".equals(args[3]);
     double seconds = Double.parseDouble(args[4]);
     ReedSolomon codec = ReedSolomon.vector(k, m);
-    StripePool pool = StripePool.create(k, m, chunk, memory, reused, 1);
+    int stagger = args.length > 5 ? Integer.parseInt(args[5]) : ChunkSlots.STAGGER;
+    StripePool pool = StripePool.create(k, m, chunk, memory, reused, stagger, 1);
     int perPass = CodecBenchmark.stripes(k, chunk);
     ThreadMXBean threads = ManagementFactory.getThreadMXBean();
     List<Double> wall = new ArrayList<>();
@@ -56,11 +59,12 @@ public final class CodecCpuTime {
     Collections.sort(cpu);
     int n = wall.size();
     System.out.printf(
-        "%s chunk=%d memory=%s parity=%s: wall best %.0f, wall median %.0f, CPU-time median %.0f"
+        "%s chunk=%d layout=%s stagger=%d parity=%s: wall best %.0f, wall median %.0f, CPU-time median %.0f"
             + " MiB/s (%d passes of %d MiB, %s)%n",
         args[0],
         chunk,
         memory,
+        stagger,
         args[3],
         wall.get(n - 1),
         wall.get(n / 2),

@@ -2,6 +2,7 @@ package network.icn.erasure.bench;
 
 import java.nio.ByteBuffer;
 import java.util.SplittableRandom;
+import network.icn.erasure.stripe.ChunkSlots;
 
 /**
  * Stripes of k+m shard buffers, with at least {@link #MIN_DATA_BYTES} of random data in total, so a
@@ -37,6 +38,18 @@ final class StripePool {
    *     encoder that recycles one set of parity buffers does; the data still rotates
    */
   static StripePool create(int k, int m, int chunk, String memory, boolean reuseParity, long seed) {
+    return create(k, m, chunk, memory, reuseParity, ChunkSlots.STAGGER, seed);
+  }
+
+  /**
+   * @param memory also {@code encoder}: the StripeEncoder's own layout, {@link ChunkSlots}: per
+   *     stripe one heap buffer for the k data chunks and one for the m parity chunks, chunk i
+   *     (data, then parity) at i·{@code stagger} bytes modulo 4 KiB
+   * @param stagger the padding between chunks of the {@code encoder} layout (the encoder uses
+   *     {@link ChunkSlots#STAGGER}); ignored by the other layouts
+   */
+  static StripePool create(
+      int k, int m, int chunk, String memory, boolean reuseParity, int stagger, long seed) {
     long stripeData = (long) k * chunk;
     int count = (int) ((MIN_DATA_BYTES + stripeData - 1) / stripeData);
     SplittableRandom rng = new SplittableRandom(seed);
@@ -44,6 +57,12 @@ final class StripePool {
     byte[][][] arrays = new byte[count][k + m][];
     byte[] fill = new byte[chunk];
     for (int s = 0; s < count; s++) {
+      ChunkSlots data = null;
+      ChunkSlots parity = null;
+      if ("encoder".equals(memory)) {
+        data = new ChunkSlots(k, chunk, 0, stagger);
+        parity = reuseParity && s > 0 ? null : new ChunkSlots(m, chunk, k, stagger);
+      }
       for (int i = 0; i < k + m; i++) {
         if (reuseParity && s > 0 && i >= k) {
           stripes[s][i] = stripes[0][i];
@@ -65,11 +84,14 @@ final class StripePool {
                       .alignedSlice(4096)
                       .slice(i * 320, chunk)
                       .put(0, fill);
+          case "encoder" ->
+              stripes[s][i] =
+                  (i < k ? data.chunk(i, chunk) : parity.chunk(i - k, chunk)).put(0, fill);
           case "heap" -> stripes[s][i] = ByteBuffer.allocate(chunk).put(0, fill);
           case "array" -> arrays[s][i] = fill.clone();
           default ->
               throw new IllegalArgumentException(
-                  "memory must be direct|aligned|stagger|heap|array");
+                  "memory must be encoder|direct|aligned|stagger|heap|array");
         }
       }
     }

@@ -5,8 +5,10 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import java.lang.foreign.MemorySegment;
 import java.nio.ByteBuffer;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.SplittableRandom;
 import network.icn.erasure.ErasureError;
@@ -62,6 +64,46 @@ class StripeEncoderTest {
     assertArrayEquals(new byte[] {7, 7}, store.shard(1));
     assertArrayEquals(new byte[] {7, 0}, store.shard(2));
     assertArrayEquals(new byte[] {0, 0}, store.shard(3));
+  }
+
+  @Test
+  void aPartialStripeSpanningSeveralFullChunksIsCutIntoShortenedChunks() {
+    InMemoryShards[] target = {new InMemoryShards(SMALL)};
+    StripeEncoder encoder = new StripeEncoder(SMALL, stripe -> target[0].accept(stripe));
+    SplittableRandom random = new SplittableRandom(2);
+    encoder.write(StripeTestData.random(random, S)); // stale bytes in every slot
+    encoder.finish();
+    encoder.reset();
+    InMemoryShards store = new InMemoryShards(SMALL);
+    target[0] = store;
+    int length = 3 * SMALL.chunkSize() + 5; // c' = 3074: chunks cross the full-chunk boundaries
+    byte[] data = StripeTestData.random(random, length);
+    encoder.write(data);
+    encoder.finish();
+    int c = (length + 3) / 4;
+    for (int j = 0; j < 4; j++) {
+      byte[] expected = new byte[c];
+      System.arraycopy(data, j * c, expected, 0, Math.min(c, length - j * c));
+      assertArrayEquals(expected, store.shard(j), "data chunk " + j);
+    }
+  }
+
+  @Test
+  void theChunksOfAStripeStartAtPairwiseDifferentOffsetsModulo4KiB() {
+    ErasureScheme scheme = ErasureScheme.parse("rs-8-4-256k");
+    List<Long> offsets = new ArrayList<>();
+    StripeEncoder encoder =
+        new StripeEncoder(
+            scheme,
+            stripe -> {
+              for (int i = 0; i < stripe.shardCount(); i++) {
+                // a heap segment's address is its offset in the array, a direct one's the address
+                offsets.add(MemorySegment.ofBuffer(stripe.chunk(i)).address() % 4096);
+              }
+            });
+    encoder.write(new byte[(int) scheme.stripeDataSize()]);
+    assertEquals(12, offsets.size());
+    assertEquals(12, new HashSet<>(offsets).size(), "offsets modulo 4096: " + offsets);
   }
 
   @Test
