@@ -2,6 +2,7 @@ package network.icn.gateway.s3;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.util.Base64;
 import java.util.List;
 import java.util.Objects;
 import network.icn.erasure.ErasureScheme;
@@ -45,13 +46,37 @@ final class BucketHandler {
     this.scheme = Objects.requireNonNull(scheme, "scheme");
   }
 
-  /** ListBuckets: the caller's buckets by name. */
+  /**
+   * ListBuckets: the caller's buckets by name. Without {@code max-buckets}, {@code
+   * continuation-token}, {@code prefix} or {@code bucket-region} every bucket is listed (S3's
+   * legacy answer); with any of them pages hold {@code max-buckets} (1..10000, default 10000) and
+   * end with a {@code ContinuationToken} when more buckets follow.
+   *
+   * @see <a
+   *     href="https://docs.aws.amazon.com/AmazonS3/latest/API/API_ListBuckets.html">ListBuckets</a>
+   */
   void listBuckets(S3Request request) {
-    List<BucketRecord> buckets = metadata.listBuckets(request.tenantId());
+    String prefix = request.param("prefix").orElse("");
+    String bucketRegion = request.param("bucket-region").orElse(null);
+    String token = request.param("continuation-token").orElse(null);
+    boolean paged =
+        request.param("max-buckets").isPresent()
+            || token != null
+            || request.param("prefix").isPresent()
+            || bucketRegion != null;
+    int max = maxBuckets(request);
+    String after = token == null || token.isEmpty() ? null : decodeBucketToken(token);
+    List<BucketRecord> matching =
+        metadata.listBuckets(request.tenantId()).stream()
+            .filter(b -> b.name().startsWith(prefix))
+            .filter(b -> after == null || b.name().compareTo(after) > 0)
+            .filter(b -> bucketRegion == null || bucketRegion.equals(region))
+            .toList();
+    List<BucketRecord> page = paged && matching.size() > max ? matching.subList(0, max) : matching;
     XmlWriter xml = XmlWriter.root("ListAllMyBucketsResult");
     owner(xml, metadata, request.tenantId());
     xml.start("Buckets");
-    for (BucketRecord b : buckets) {
+    for (BucketRecord b : page) {
       xml.start("Bucket")
           .element("Name", b.name())
           .element("CreationDate", Responses.iso(b.created()))
@@ -59,7 +84,48 @@ final class BucketHandler {
           .end();
     }
     xml.end();
+    if (page.size() < matching.size()) {
+      xml.element("ContinuationToken", encodeBucketToken(page.getLast().name()));
+    }
+    if (request.param("prefix").isPresent()) {
+      xml.element("Prefix", prefix);
+    }
     Responses.xml(request.exchange(), 200, xml.toBytes());
+  }
+
+  private static final String TOKEN_TAG = "b1:";
+
+  private static int maxBuckets(S3Request request) {
+    String value = request.param("max-buckets").orElse("10000");
+    try {
+      int n = Integer.parseInt(value.strip());
+      if (n >= 1 && n <= 10_000) {
+        return n;
+      }
+    } catch (NumberFormatException e) {
+      // falls through
+    }
+    throw new S3Exception(
+        S3Error.INVALID_ARGUMENT, "Argument max-buckets must be an integer between 1 and 10000");
+  }
+
+  /** ListBuckets tokens are opaque to clients: base64url of a version tag and the last name. */
+  static String encodeBucketToken(String lastName) {
+    return Base64.getUrlEncoder()
+        .withoutPadding()
+        .encodeToString((TOKEN_TAG + lastName).getBytes(StandardCharsets.UTF_8));
+  }
+
+  static String decodeBucketToken(String token) {
+    try {
+      String text = new String(Base64.getUrlDecoder().decode(token), StandardCharsets.UTF_8);
+      if (text.startsWith(TOKEN_TAG) && BucketNames.valid(text.substring(TOKEN_TAG.length()))) {
+        return text.substring(TOKEN_TAG.length());
+      }
+    } catch (IllegalArgumentException e) {
+      // falls through
+    }
+    throw new S3Exception(S3Error.INVALID_ARGUMENT, "The continuation token provided is incorrect");
   }
 
   /** CreateBucket with the naming rules and an optional LocationConstraint. */

@@ -147,7 +147,10 @@ final class ObjectReadHandler {
     if (!record.storageClass().equals("STANDARD")) {
       headers.add("x-amz-storage-class", record.storageClass());
     }
-    record.userMetadata().forEach((name, value) -> headers.add("x-amz-meta-" + name, value));
+    record
+        .userMetadata()
+        .forEach(
+            (name, value) -> headers.add("x-amz-meta-" + name, UserMetadataValues.toHeader(value)));
     return headers;
   }
 

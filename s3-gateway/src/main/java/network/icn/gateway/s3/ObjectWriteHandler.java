@@ -107,14 +107,19 @@ final class ObjectWriteHandler {
     return ifMatch.map(Precondition::ifMatch).orElse(Precondition.none());
   }
 
-  /** {@code x-amz-meta-*} (names lowercased, repeated values comma-joined), at most 2 KB. */
+  /**
+   * {@code x-amz-meta-*} (names lowercased, repeated values comma-joined, RFC 2047 and raw UTF-8
+   * values decoded: {@link UserMetadataValues}), at most 2 KB.
+   */
   static Map<String, String> userMetadata(S3Request request) {
     Map<String, String> meta = new TreeMap<>();
     int bytes = 0;
     for (Map.Entry<String, List<String>> e : request.headers().values().entrySet()) {
       if (e.getKey().startsWith("x-amz-meta-")) {
         String name = e.getKey().substring("x-amz-meta-".length());
-        String value = e.getValue().stream().map(String::strip).collect(Collectors.joining(","));
+        String value =
+            UserMetadataValues.fromHeader(
+                e.getValue().stream().map(String::strip).collect(Collectors.joining(",")));
         bytes +=
             name.getBytes(StandardCharsets.UTF_8).length
                 + value.getBytes(StandardCharsets.UTF_8).length;
