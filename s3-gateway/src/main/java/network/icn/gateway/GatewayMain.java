@@ -227,6 +227,8 @@ public final class GatewayMain {
           new NettyAgentClient(gatewayKey, clock, NettyAgentClient.Settings.defaults());
       running.closeables.add(agents);
       NodeDirectory nodes = new NodeDirectory(placement);
+      ObjectStats objectStats = new ObjectStats();
+      ObjectLayerMetrics.register(registry, objectStats);
       ErasureObjectStore store =
           new ErasureObjectStore(
               new WriterContext(
@@ -237,7 +239,7 @@ public final class GatewayMain {
                   ObjectConfig.defaults(),
                   clock,
                   new SplittableRandom(random.nextLong()),
-                  new ObjectStats()));
+                  objectStats));
       ShardDeleter deleter =
           new ShardDeleter(metadata, agents, nodes, clock, ShardDeleter.Settings.defaults());
       Thread deletions = Thread.ofVirtual().name("shard-deleter").start(() -> runDeleter(deleter));

@@ -67,6 +67,28 @@ class GatewayMainDevTest {
             java.util.Arrays.equals(
                 data, s3.getObjectAsBytes(b -> b.bucket("dev").key("k")).asByteArray()));
       }
+      try (HttpClient http = HttpClient.newHttpClient()) {
+        String metrics =
+            http.send(
+                    HttpRequest.newBuilder(URI.create(endpoint + "/metrics")).build(),
+                    HttpResponse.BodyHandlers.ofString())
+                .body();
+        // Requests by operation and status class, bytes, and the object layer's fan-out errors
+        // and degraded reads (all zero on a healthy cluster, but exported).
+        assertTrue(
+            metrics.contains(
+                "icn_gateway_requests_total{operation=\"PutObject\",status=\"2xx\"} 1.0"),
+            metrics);
+        assertTrue(metrics.contains("icn_gateway_request_duration_seconds_bucket"), metrics);
+        assertTrue(metrics.contains("icn_gateway_received_bytes_total"), metrics);
+        assertTrue(metrics.contains("icn_gateway_degraded_reads_total 0.0"), metrics);
+        for (String kind : new String[] {"write_dropped", "read_unavailable", "read_corrupt"}) {
+          assertTrue(
+              metrics.contains("icn_gateway_shard_fanout_errors_total{kind=\"" + kind + "\"} 0.0"),
+              metrics);
+        }
+        assertTrue(metrics.contains("icn_gateway_repairs_queued_total 0.0"), metrics);
+      }
     }
   }
 }
