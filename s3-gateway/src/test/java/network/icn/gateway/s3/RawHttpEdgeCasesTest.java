@@ -6,6 +6,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.Socket;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -258,6 +262,64 @@ class RawHttpEdgeCasesTest {
     assertEquals(List.of(), metadata.peekShardDeletions(Instant.now(), 1000));
     assertEquals(before, Set.copyOf(gateway.cluster.allShardIds()), "orphan shards left behind");
     assertAbsent("disconnected");
+  }
+
+  @Test
+  void expect100ContinueGetsAnInterimResponseBeforeTheBodyIsSent() throws Exception {
+    byte[] data = random(50_000, 21);
+    Signed signed =
+        http.sign(SdkHttpMethod.PUT, path("continued"), Map.of("Expect", "100-continue"), data);
+    try (Socket socket = new Socket("127.0.0.1", gateway.port())) {
+      socket.setSoTimeout(10_000);
+      socket.getOutputStream().write(signed.head());
+      socket.getOutputStream().flush();
+      String interim = readHead(socket.getInputStream());
+      assertTrue(interim.startsWith("HTTP/1.1 100 Continue"), interim);
+      socket.getOutputStream().write(signed.wire());
+      socket.getOutputStream().flush();
+      String fin = readHead(socket.getInputStream());
+      assertTrue(fin.startsWith("HTTP/1.1 200"), fin);
+    }
+    assertArrayEquals(data, get("continued", Map.of()).body());
+  }
+
+  @Test
+  void expect100ContinueWithABadSignatureIsRefusedWithoutAskingForTheBody() throws Exception {
+    Signed signed =
+        http.sign(
+            SdkHttpMethod.PUT,
+            path("never-continued"),
+            Map.of("Expect", "100-continue"),
+            random(50_000, 22));
+    String auth = signed.headers().get("Authorization").getFirst();
+    char last = auth.charAt(auth.length() - 1);
+    Signed tampered =
+        signed.withHeader(
+            "Authorization", auth.substring(0, auth.length() - 1) + (last == '0' ? '1' : '0'));
+    try (Socket socket = new Socket("127.0.0.1", gateway.port())) {
+      socket.setSoTimeout(10_000);
+      socket.getOutputStream().write(tampered.head());
+      socket.getOutputStream().flush();
+      String head = readHead(socket.getInputStream());
+      assertTrue(head.startsWith("HTTP/1.1 403"), head);
+    }
+    assertAbsent("never-continued");
+  }
+
+  /** Reads one response head (status line and headers) up to the blank line. */
+  private static String readHead(InputStream in) throws IOException {
+    ByteArrayOutputStream head = new ByteArrayOutputStream();
+    int matched = 0;
+    byte[] end = {'\r', '\n', '\r', '\n'};
+    while (matched < 4) {
+      int b = in.read();
+      if (b < 0) {
+        break;
+      }
+      head.write(b);
+      matched = b == end[matched] ? matched + 1 : (b == '\r' ? 1 : 0);
+    }
+    return head.toString(StandardCharsets.ISO_8859_1);
   }
 
   @Test
