@@ -30,14 +30,29 @@ public record AuthenticatedRequest(
     Objects.requireNonNull(bodies, "bodies");
   }
 
-  /** A decoder for this request's body that hands the object bytes to {@code sink}. */
+  /**
+   * A decoder for this request's body that hands the object bytes to {@code sink} and verifies
+   * everything: framing, chunk and trailer signatures, the payload SHA-256, {@code Content-MD5} and
+   * any {@code x-amz-checksum-*} value.
+   */
   public BodyDecoder openBody(Consumer<ByteBuffer> sink) {
-    return bodies.open(Objects.requireNonNull(sink, "sink"));
+    return bodies.open(Objects.requireNonNull(sink, "sink"), true);
+  }
+
+  /**
+   * Like {@link #openBody} but leaves {@code Content-MD5} and the {@code x-amz-checksum-*} value
+   * (header or trailer) to the caller, which must verify them against digests it computes itself
+   * before committing anything: the object layer hashes every byte once for MD5 and the S3
+   * checksum, so hashing here too would do the same work twice. A trailer checksum is still
+   * required and format-checked; its value is in {@link BodyDecoder#trailers()}.
+   */
+  public BodyDecoder openBodyDeferringDigests(Consumer<ByteBuffer> sink) {
+    return bodies.open(Objects.requireNonNull(sink, "sink"), false);
   }
 
   /** Opens one body decoder per call. */
   @FunctionalInterface
   public interface BodyDecoderFactory {
-    BodyDecoder open(Consumer<ByteBuffer> sink);
+    BodyDecoder open(Consumer<ByteBuffer> sink, boolean verifyDigests);
   }
 }

@@ -81,8 +81,18 @@ final class BodyChecks {
     return Optional.ofNullable(algorithm);
   }
 
+  /** Running checks that compute and verify every digest the client sent. */
   Running start() {
-    return new Running();
+    return new Running(true);
+  }
+
+  /**
+   * Running checks that leave the digests to the caller, which computes them in its own single pass
+   * (the object layer hashes every body byte once for MD5 and the S3 checksum): nothing is hashed
+   * here; a trailer checksum is still required and its format checked.
+   */
+  Running startDeferred() {
+    return new Running(false);
   }
 
   private static void checkChecksumValue(ChecksumAlgorithm a, String value, String where) {
@@ -103,9 +113,16 @@ final class BodyChecks {
 
   /** The running digests of one body. */
   final class Running {
-    private final MessageDigest md5 = contentMd5 == null ? null : Hashing.digest("MD5");
-    private final S3Checksum checksum = algorithm == null ? null : S3Checksum.of(algorithm);
+    private final MessageDigest md5;
+    private final S3Checksum checksum;
+    private final boolean computing;
     private VerifiedChecksum verified;
+
+    private Running(boolean computing) {
+      this.computing = computing;
+      this.md5 = computing && contentMd5 != null ? Hashing.digest("MD5") : null;
+      this.checksum = computing && algorithm != null ? S3Checksum.of(algorithm) : null;
+    }
 
     void update(ByteBuffer data) {
       if (md5 != null) {
@@ -122,6 +139,20 @@ final class BodyChecks {
      * @param trailers the parsed trailers (lowercased names), empty without aws-chunked trailers
      */
     void finish(Map<String, String> trailers) {
+      if (!computing) {
+        if (checksumInTrailer) {
+          String claimed = trailers.get(algorithm.headerName());
+          if (claimed == null) {
+            throw AuthException.of(
+                AuthError.INVALID_REQUEST,
+                "The trailer "
+                    + algorithm.headerName()
+                    + " announced in x-amz-trailer is missing.");
+          }
+          checkChecksumValue(algorithm, claimed, "trailer");
+        }
+        return;
+      }
       if (md5 != null && !MessageDigest.isEqual(md5.digest(), contentMd5)) {
         throw AuthException.of(
             AuthError.BAD_DIGEST, "The Content-MD5 you specified did not match what we received.");

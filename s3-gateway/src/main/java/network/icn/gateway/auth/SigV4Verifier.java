@@ -125,30 +125,30 @@ public final class SigV4Verifier {
 
     String sha256 = mode == PayloadMode.SHA256 ? payloadHash.toLowerCase(Locale.ROOT) : null;
     AuthenticatedRequest.BodyDecoderFactory bodies =
-        sink ->
-            switch (mode) {
-              case UNSIGNED, SHA256 ->
-                  new PlainBodyDecoder(sha256, contentLength, checks.start(), sink);
-              case STREAMING_SIGNED ->
-                  new AwsChunkedDecoder(
-                      chain(signingKey, signature, expected),
-                      false,
-                      Set.of(),
-                      decodedLength,
-                      checks.start(),
-                      sink);
-              case STREAMING_SIGNED_TRAILER ->
-                  new AwsChunkedDecoder(
-                      chain(signingKey, signature, expected),
-                      true,
-                      trailerNames,
-                      decodedLength,
-                      checks.start(),
-                      sink);
-              case STREAMING_UNSIGNED_TRAILER ->
-                  new AwsChunkedDecoder(
-                      null, false, trailerNames, decodedLength, checks.start(), sink);
-            };
+        (sink, verifyDigests) -> {
+          BodyChecks.Running digests = verifyDigests ? checks.start() : checks.startDeferred();
+          return switch (mode) {
+            case UNSIGNED, SHA256 -> new PlainBodyDecoder(sha256, contentLength, digests, sink);
+            case STREAMING_SIGNED ->
+                new AwsChunkedDecoder(
+                    chain(signingKey, signature, expected),
+                    false,
+                    Set.of(),
+                    decodedLength,
+                    digests,
+                    sink);
+            case STREAMING_SIGNED_TRAILER ->
+                new AwsChunkedDecoder(
+                    chain(signingKey, signature, expected),
+                    true,
+                    trailerNames,
+                    decodedLength,
+                    digests,
+                    sink);
+            case STREAMING_UNSIGNED_TRAILER ->
+                new AwsChunkedDecoder(null, false, trailerNames, decodedLength, digests, sink);
+          };
+        };
     long objectLength = mode.chunked() ? decodedLength : contentLength;
     return new AuthenticatedRequest(
         signature.accessKeyId(),

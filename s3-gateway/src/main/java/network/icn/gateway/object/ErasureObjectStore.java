@@ -272,6 +272,7 @@ public final class ErasureObjectStore implements ObjectStore {
 
   /** A put in progress: buffers up to the inline threshold, then streams into segments. */
   private final class Upload implements ObjectUpload {
+    private Optional<String> lateExpectedChecksum = Optional.empty();
     private final BucketRecord bucket;
     private final PutObjectRequest request;
     private final ByteBuffer head;
@@ -326,7 +327,16 @@ public final class ErasureObjectStore implements ObjectStore {
     }
 
     @Override
-    public ObjectRecord complete() {
+    public ObjectRecord complete(Optional<String> lateExpectedChecksum) {
+      Objects.requireNonNull(lateExpectedChecksum, "lateExpectedChecksum");
+      if (lateExpectedChecksum.isPresent()
+          && (request.expectedChecksum().isPresent() || request.checksumAlgorithm().isEmpty())) {
+        abort();
+        throw new ObjectException(
+            ObjectError.INVALID_REQUEST,
+            "a late checksum needs the request's algorithm and no value given up front");
+      }
+      this.lateExpectedChecksum = lateExpectedChecksum;
       if (finished) {
         throw new IllegalStateException("upload already completed or aborted");
       }
@@ -416,8 +426,9 @@ public final class ErasureObjectStore implements ObjectStore {
               ObjectError.BAD_DIGEST, "Content-MD5 does not match the body's MD5");
         }
       }
-      if (request.expectedChecksum().isPresent()
-          && !request.expectedChecksum().get().trim().equals(digests.checksumBase64().orElse(""))) {
+      Optional<String> expectedChecksum = request.expectedChecksum().or(() -> lateExpectedChecksum);
+      if (expectedChecksum.isPresent()
+          && !expectedChecksum.get().trim().equals(digests.checksumBase64().orElse(""))) {
         discard();
         throw new ObjectException(
             ObjectError.BAD_DIGEST,

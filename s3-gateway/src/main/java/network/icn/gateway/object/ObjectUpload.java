@@ -1,6 +1,7 @@
 package network.icn.gateway.object;
 
 import java.nio.ByteBuffer;
+import java.util.Optional;
 import network.icn.gateway.metadata.ObjectRecord;
 
 /**
@@ -12,7 +13,17 @@ public interface ObjectUpload extends AutoCloseable {
   void write(ByteBuffer data);
 
   /** Verifies length and digests, commits atomically, and returns the committed record. */
-  ObjectRecord complete();
+  default ObjectRecord complete() {
+    return complete(Optional.empty());
+  }
+
+  /**
+   * Like {@link #complete()}, with the checksum value that arrived only after the body (an
+   * aws-chunked trailer): it is compared, like a value given up front in the request, with the
+   * checksum this upload computed in its single pass (the request must name the algorithm); a
+   * mismatch fails with BAD_DIGEST and commits nothing.
+   */
+  ObjectRecord complete(Optional<String> lateExpectedChecksum);
 
   /** Gives up: nothing is committed and written shards are queued for deletion. Idempotent. */
   void abort();

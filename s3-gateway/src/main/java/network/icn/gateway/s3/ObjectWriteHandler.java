@@ -77,10 +77,13 @@ final class ObjectWriteHandler {
     ObjectRecord record;
     ObjectUpload upload = objects.beginPut(put);
     try {
-      BodyDecoder body = request.auth().openBody(upload::write);
+      // The object layer hashes every byte once for MD5 (the ETag, checked against Content-MD5)
+      // and the S3 checksum (checked against the header or the trailer), so the decoder leaves
+      // those digests to it instead of computing them a second time.
+      BodyDecoder body = request.auth().openBodyDeferringDigests(upload::write);
       request.exchange().readBody(body::feed);
       body.finish();
-      record = upload.complete();
+      record = upload.complete(trailerChecksum(request, body));
     } finally {
       upload.abort(); // no-op after complete()
     }
@@ -153,6 +156,15 @@ final class ObjectWriteHandler {
         request.header("Content-Language").orElse(null),
         request.header("Cache-Control").orElse(null),
         request.header("Expires").orElse(null));
+  }
+
+  /** The {@code x-amz-checksum-*} value that {@code x-amz-trailer} announced, if any. */
+  static Optional<String> trailerChecksum(S3Request request, BodyDecoder body) {
+    return request
+        .header("x-amz-trailer")
+        .map(t -> t.strip().toLowerCase(Locale.ROOT))
+        .filter(t -> t.startsWith("x-amz-checksum-"))
+        .map(t -> body.trailers().get(t));
   }
 
   /** The {@code x-amz-checksum-<algorithm>} value header sent, if any. */

@@ -218,6 +218,41 @@ class SdkInteropTest {
     assertEquals(AuthError.BAD_DIGEST, e.error());
   }
 
+  @Test
+  void deferredDigestsLeaveTheChecksumToTheCallerButStillRequireTheTrailer() {
+    SdkSigner.Signed signed =
+        put(LARGE, SdkSigner.Options.unsignedTrailer(DefaultChecksumAlgorithm.CRC32));
+    byte[] tampered = signed.wire().clone();
+    tampered[200_000] ^= 1;
+    AuthenticatedRequest request = verifier.verify(signed.request());
+    // Deferred: no CRC32 is computed here, so the tampered byte passes the decoder; the trailer's
+    // claimed value is handed on for the object layer, which compares it with its own CRC32.
+    Bodies.Collector out = new Bodies.Collector();
+    BodyDecoder deferred = request.openBodyDeferringDigests(out);
+    Bodies.feed(deferred, tampered, 8192);
+    deferred.finish();
+    assertEquals(LARGE.length, out.bytes().length);
+    assertEquals(
+        S3Checksum.base64(ChecksumAlgorithm.CRC32, LARGE),
+        deferred.trailers().get("x-amz-checksum-crc32"));
+    assertTrue(deferred.checksum().isEmpty(), "nothing was verified here");
+    // A trailer that was announced but never sent is still an error in deferred mode.
+    String wire = new String(signed.wire(), java.nio.charset.StandardCharsets.ISO_8859_1);
+    int trailerAt = wire.indexOf("x-amz-checksum-crc32:");
+    byte[] noTrailer =
+        (wire.substring(0, trailerAt) + "\r\n")
+            .getBytes(java.nio.charset.StandardCharsets.ISO_8859_1);
+    BodyDecoder missing = request.openBodyDeferringDigests(new Bodies.Collector());
+    AuthException e =
+        assertThrows(
+            AuthException.class,
+            () -> {
+              Bodies.feed(missing, noTrailer, 8192);
+              missing.finish();
+            });
+    assertEquals(AuthError.INVALID_REQUEST, e.error());
+  }
+
   /** Rebuilds the request with one header value's middle character flipped. */
   private static SignableRequest withFlippedHeader(SignableRequest request, String name, int at) {
     RequestHeaders.Builder headers = RequestHeaders.builder();

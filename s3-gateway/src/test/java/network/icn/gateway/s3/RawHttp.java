@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import software.amazon.awssdk.checksums.DefaultChecksumAlgorithm;
 import software.amazon.awssdk.http.ContentStreamProvider;
 import software.amazon.awssdk.http.SdkHttpMethod;
 import software.amazon.awssdk.http.SdkHttpRequest;
@@ -48,7 +49,12 @@ final class RawHttp {
     /** {@code STREAMING-AWS4-HMAC-SHA256-PAYLOAD}: aws-chunked with chunk signatures. */
     CHUNKED,
     /** Query-string signature (presigned URL), {@code UNSIGNED-PAYLOAD}. */
-    PRESIGNED
+    PRESIGNED,
+    /**
+     * {@code STREAMING-UNSIGNED-PAYLOAD-TRAILER}: aws-chunked without chunk signatures, with an
+     * {@code x-amz-checksum-crc32} trailer.
+     */
+    UNSIGNED_TRAILER
   }
 
   /** A signed request: its head (request line and headers, no blank line) and its wire body. */
@@ -142,9 +148,15 @@ final class RawHttp {
                       .putProperty(AwsV4FamilyHttpSigner.DOUBLE_URL_ENCODE, false)
                       .putProperty(AwsV4FamilyHttpSigner.NORMALIZE_PATH, false)
                       .putProperty(
-                          AwsV4FamilyHttpSigner.PAYLOAD_SIGNING_ENABLED, mode != Mode.PRESIGNED)
+                          AwsV4FamilyHttpSigner.PAYLOAD_SIGNING_ENABLED,
+                          mode == Mode.SIGNED_PAYLOAD || mode == Mode.CHUNKED)
                       .putProperty(
-                          AwsV4FamilyHttpSigner.CHUNK_ENCODING_ENABLED, mode == Mode.CHUNKED);
+                          AwsV4FamilyHttpSigner.CHUNK_ENCODING_ENABLED,
+                          mode == Mode.CHUNKED || mode == Mode.UNSIGNED_TRAILER);
+                  if (mode == Mode.UNSIGNED_TRAILER) {
+                    r.putProperty(
+                        AwsV4FamilyHttpSigner.CHECKSUM_ALGORITHM, DefaultChecksumAlgorithm.CRC32);
+                  }
                   if (body != null) {
                     r.payload(ContentStreamProvider.fromByteArray(body));
                   }

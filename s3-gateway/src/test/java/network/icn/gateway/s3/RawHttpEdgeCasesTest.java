@@ -323,6 +323,39 @@ class RawHttpEdgeCasesTest {
   }
 
   @Test
+  void aTrailerChecksumThatDoesNotMatchTheBodyIsBadDigestAndNothingIsStored() {
+    byte[] data = random(300_000, 31);
+    Signed good =
+        http.sign(
+            SdkHttpMethod.PUT,
+            path("trailer-ok"),
+            List.of(),
+            Map.of(),
+            data,
+            Mode.UNSIGNED_TRAILER,
+            Clock.systemUTC(),
+            null);
+    assertEquals(200, http.send(good).status());
+    assertArrayEquals(data, get("trailer-ok", Map.of()).body());
+
+    Signed signed =
+        http.sign(
+            SdkHttpMethod.PUT,
+            path("trailer-bad"),
+            List.of(),
+            Map.of(),
+            data,
+            Mode.UNSIGNED_TRAILER,
+            Clock.systemUTC(),
+            null);
+    byte[] tampered = signed.wire().clone();
+    tampered[150_000] ^= 1; // a data byte: no chunk signature covers it, only the CRC32 trailer
+    Signed bad = new Signed(signed.method(), signed.target(), signed.headers(), tampered);
+    assertError(http.send(bad), 400, "BadDigest");
+    assertAbsent("trailer-bad");
+  }
+
+  @Test
   void completeAwsChunkedBodyIsStored() {
     byte[] data = random(200_000, 4);
     Signed signed =
