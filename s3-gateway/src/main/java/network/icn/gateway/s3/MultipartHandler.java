@@ -41,6 +41,9 @@ final class MultipartHandler {
   private final MetadataStore metadata;
   private final BucketAccess access;
 
+  /** The largest part S3 accepts: 5 GiB. */
+  static final long MAX_PART_BYTES = 5L << 30;
+
   MultipartHandler(MultipartStore multipart, MetadataStore metadata, BucketAccess access) {
     this.multipart = Objects.requireNonNull(multipart, "multipart");
     this.metadata = Objects.requireNonNull(metadata, "metadata");
@@ -94,6 +97,11 @@ final class MultipartHandler {
             .auth()
             .objectLength()
             .orElseThrow(() -> new S3Exception(S3Error.MISSING_CONTENT_LENGTH));
+    if (length > MAX_PART_BYTES) {
+      throw new S3Exception(
+          S3Error.ENTITY_TOO_LARGE,
+          "Your proposed upload exceeds the maximum allowed size of " + MAX_PART_BYTES + " bytes.");
+    }
     Optional<String> headerName = ObjectWriteHandler.checksumHeaderName(request);
     Optional<ChecksumAlgorithm> sent = ObjectWriteHandler.checksumAlgorithm(request, headerName);
     Optional<ChecksumAlgorithm> stored =

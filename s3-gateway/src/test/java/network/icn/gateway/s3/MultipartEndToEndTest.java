@@ -519,4 +519,28 @@ class MultipartEndToEndTest {
         .awsErrorDetails()
         .errorCode();
   }
+
+  @Test
+  void partsOver5GibAreEntityTooLargeBeforeTheBodyIsSent() {
+    String uploadId = s3.createMultipartUpload(b -> b.bucket(BUCKET).key("huge-part")).uploadId();
+    long size = (5L << 30) + 1;
+    S3Exception e =
+        assertThrows(
+            S3Exception.class,
+            () ->
+                s3.uploadPart(
+                    b -> b.bucket(BUCKET).key("huge-part").uploadId(uploadId).partNumber(1),
+                    RequestBody.fromContentProvider(
+                        () ->
+                            new java.io.InputStream() {
+                              @Override
+                              public int read() {
+                                return 0;
+                              }
+                            },
+                        size,
+                        "application/octet-stream")));
+    assertEquals("EntityTooLarge", e.awsErrorDetails().errorCode());
+    s3.abortMultipartUpload(b -> b.bucket(BUCKET).key("huge-part").uploadId(uploadId));
+  }
 }
