@@ -6,6 +6,7 @@ import java.util.Base64;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import network.icn.gateway.checksum.ChecksumAlgorithm;
 
 /**
  * The integrity checks on the decoded body besides the SigV4 payload hash: {@code Content-MD5} and

@@ -12,6 +12,7 @@ import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.Set;
 import java.util.TreeSet;
+import network.icn.gateway.checksum.ChecksumAlgorithm;
 
 /**
  * The SigV4 entry point: parses, checks scope, clock and signed headers, looks the secret up,

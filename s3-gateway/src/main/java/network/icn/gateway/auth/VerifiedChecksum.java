@@ -2,6 +2,7 @@ package network.icn.gateway.auth;
 
 import java.util.Base64;
 import java.util.Objects;
+import network.icn.gateway.checksum.ChecksumAlgorithm;
 
 /**
  * A checksum the client sent (header or trailer) that the decoded body matched, for the object

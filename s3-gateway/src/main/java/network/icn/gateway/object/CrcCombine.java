@@ -1,5 +1,7 @@
 package network.icn.gateway.object;
 
+import network.icn.gateway.checksum.ChecksumAlgorithm;
+
 /**
  * Combines the CRCs of two byte strings into the CRC of their concatenation without the bytes:
  * {@code crc(A ‖ B) = crc(A) · x^(8·|B|) mod P xor crc(B)}, which holds for reflected CRCs whose

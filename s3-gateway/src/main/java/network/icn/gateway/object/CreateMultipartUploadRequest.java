@@ -4,6 +4,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.TreeMap;
+import network.icn.gateway.checksum.ChecksumAlgorithm;
 import network.icn.gateway.metadata.ChecksumType;
 import network.icn.gateway.metadata.ContentHeaders;
 

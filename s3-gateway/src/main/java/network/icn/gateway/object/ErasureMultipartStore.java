@@ -10,6 +10,7 @@ import java.util.Base64;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import network.icn.gateway.checksum.ChecksumAlgorithm;
 import network.icn.gateway.metadata.BucketRecord;
 import network.icn.gateway.metadata.ChecksumType;
 import network.icn.gateway.metadata.Checksums;

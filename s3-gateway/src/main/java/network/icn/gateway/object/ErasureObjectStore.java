@@ -12,6 +12,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.TreeSet;
 import network.icn.erasure.stripe.ChunkId;
+import network.icn.gateway.checksum.ChecksumAlgorithm;
 import network.icn.gateway.metadata.BucketRecord;
 import network.icn.gateway.metadata.Checksums;
 import network.icn.gateway.metadata.MetadataException;

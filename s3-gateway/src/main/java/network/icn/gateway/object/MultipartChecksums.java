@@ -7,6 +7,7 @@ import java.util.Base64;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
+import network.icn.gateway.checksum.ChecksumAlgorithm;
 import network.icn.gateway.metadata.ChecksumType;
 import network.icn.gateway.metadata.Checksums;
 import network.icn.gateway.metadata.PartRecord;

@@ -6,6 +6,7 @@ import java.security.NoSuchAlgorithmException;
 import java.util.Base64;
 import java.util.HexFormat;
 import java.util.Optional;
+import network.icn.gateway.checksum.ChecksumAlgorithm;
 
 /**
  * MD5 (the ETag) and at most one requested S3 checksum, computed in the same pass over the body as

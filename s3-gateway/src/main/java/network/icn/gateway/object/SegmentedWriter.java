@@ -17,6 +17,7 @@ import network.icn.erasure.ErasureScheme;
 import network.icn.erasure.stripe.EncodedStripe;
 import network.icn.erasure.stripe.ShardLayout;
 import network.icn.erasure.stripe.StripeEncoder;
+import network.icn.gateway.checksum.ChecksumAlgorithm;
 import network.icn.gateway.metadata.SegmentRecord;
 import network.icn.gateway.metadata.ShardDeletion;
 import network.icn.gateway.metadata.ShardRecord;

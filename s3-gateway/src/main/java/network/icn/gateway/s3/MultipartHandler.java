@@ -8,6 +8,7 @@ import java.util.Objects;
 import java.util.Optional;
 import network.icn.gateway.auth.BodyDecoder;
 import network.icn.gateway.auth.VerifiedChecksum;
+import network.icn.gateway.checksum.ChecksumAlgorithm;
 import network.icn.gateway.http.ResponseHeaders;
 import network.icn.gateway.metadata.ChecksumType;
 import network.icn.gateway.metadata.Checksums;
@@ -15,7 +16,6 @@ import network.icn.gateway.metadata.MetadataStore;
 import network.icn.gateway.metadata.MultipartUploadRecord;
 import network.icn.gateway.metadata.ObjectRecord;
 import network.icn.gateway.metadata.PartRecord;
-import network.icn.gateway.object.ChecksumAlgorithm;
 import network.icn.gateway.object.CompleteMultipartUploadRequest;
 import network.icn.gateway.object.CompletedPart;
 import network.icn.gateway.object.CreateMultipartUploadRequest;
@@ -220,7 +220,7 @@ final class MultipartHandler {
   static ChecksumAlgorithm algorithm(String name) {
     try {
       return ChecksumAlgorithm.parse(name.toUpperCase(Locale.ROOT));
-    } catch (network.icn.gateway.object.ObjectException e) {
+    } catch (IllegalArgumentException e) {
       throw new S3Exception(
           S3Error.INVALID_REQUEST,
           "Checksum algorithm provided is unsupported. Please try again with any of the valid"

@@ -10,11 +10,11 @@ import java.util.Optional;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
 import network.icn.gateway.auth.BodyDecoder;
+import network.icn.gateway.checksum.ChecksumAlgorithm;
 import network.icn.gateway.http.ResponseHeaders;
 import network.icn.gateway.metadata.ContentHeaders;
 import network.icn.gateway.metadata.ObjectRecord;
 import network.icn.gateway.metadata.Precondition;
-import network.icn.gateway.object.ChecksumAlgorithm;
 import network.icn.gateway.object.ObjectStore;
 import network.icn.gateway.object.ObjectUpload;
 import network.icn.gateway.object.PutObjectRequest;
@@ -170,7 +170,7 @@ final class ObjectWriteHandler {
   /** The {@code x-amz-checksum-<algorithm>} value header sent, if any. */
   static Optional<String> checksumHeaderName(S3Request request) {
     return request.headers().values().keySet().stream()
-        .filter(n -> network.icn.gateway.auth.ChecksumAlgorithm.fromHeaderName(n).isPresent())
+        .filter(n -> ChecksumAlgorithm.fromHeaderName(n).isPresent())
         .findFirst();
   }
 
@@ -193,7 +193,7 @@ final class ObjectWriteHandler {
             .or(() -> request.header("x-amz-sdk-checksum-algorithm"));
     try {
       return name.map(ChecksumAlgorithm::parse);
-    } catch (network.icn.gateway.object.ObjectException e) {
+    } catch (IllegalArgumentException e) {
       throw new S3Exception(
           S3Error.INVALID_REQUEST,
           "Value for x-amz-sdk-checksum-algorithm header is invalid: " + name.get());

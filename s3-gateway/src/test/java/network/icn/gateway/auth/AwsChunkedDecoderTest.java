@@ -12,6 +12,7 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.Optional;
 import java.util.Set;
+import network.icn.gateway.checksum.ChecksumAlgorithm;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.checksums.DefaultChecksumAlgorithm;
 import software.amazon.awssdk.http.SdkHttpMethod;

@@ -7,6 +7,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.HexFormat;
 import java.util.Random;
+import network.icn.gateway.checksum.ChecksumAlgorithm;
 import network.icn.gateway.checksum.Crc64Nvme;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.checksums.DefaultChecksumAlgorithm;

@@ -11,6 +11,7 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import network.icn.gateway.checksum.ChecksumAlgorithm;
 import network.icn.gateway.metadata.ContentHeaders;
 import network.icn.gateway.metadata.ObjectRecord;
 import network.icn.gateway.metadata.PartRecord;

@@ -19,6 +19,7 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import network.icn.gateway.checksum.ChecksumAlgorithm;
 import network.icn.gateway.metadata.ChecksumType;
 import network.icn.gateway.metadata.ListUploadsQuery;
 import network.icn.gateway.metadata.MultipartUploadRecord;

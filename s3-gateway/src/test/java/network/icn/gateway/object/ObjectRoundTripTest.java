@@ -12,6 +12,7 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 import java.util.SplittableRandom;
+import network.icn.gateway.checksum.ChecksumAlgorithm;
 import network.icn.gateway.metadata.ObjectRecord;
 import network.icn.gateway.metadata.Precondition;
 import network.icn.gateway.metadata.SegmentRecord;

@@ -1,41 +1,72 @@
-package network.icn.gateway.object;
+package network.icn.gateway.checksum;
 
 import java.nio.ByteBuffer;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.zip.CRC32;
 import java.util.zip.CRC32C;
 import java.util.zip.Checksum;
-import network.icn.gateway.checksum.Crc64Nvme;
 
 /**
- * The S3 additional checksums ({@code x-amz-checksum-*}). Values are the big-endian bytes of the
- * CRC or the digest, base64-encoded, as S3 sends them.
+ * The S3 additional checksums ({@code x-amz-checksum-*}), shared by SigV4 body verification and the
+ * object layer. Values are the big-endian bytes of the CRC or the digest, base64-encoded, as S3
+ * sends them.
  */
 public enum ChecksumAlgorithm {
-  CRC32,
-  CRC32C,
-  CRC64NVME,
-  SHA1,
-  SHA256;
+  CRC32(4),
+  CRC32C(4),
+  CRC64NVME(8),
+  SHA1(20),
+  SHA256(32);
 
-  /** The algorithm named like S3's {@code x-amz-checksum-algorithm} (case-insensitive). */
+  private final int digestBytes;
+
+  ChecksumAlgorithm(int digestBytes) {
+    this.digestBytes = digestBytes;
+  }
+
+  /** The length of a value in bytes. */
+  public int digestBytes() {
+    return digestBytes;
+  }
+
+  /** {@code x-amz-checksum-crc32c} and so on. */
+  public String headerName() {
+    return "x-amz-checksum-" + name().toLowerCase(Locale.ROOT);
+  }
+
+  /** The algorithm a lowercased {@code x-amz-checksum-*} header name stands for. */
+  public static Optional<ChecksumAlgorithm> fromHeaderName(String lowercaseName) {
+    for (ChecksumAlgorithm a : values()) {
+      if (a.headerName().equals(lowercaseName)) {
+        return Optional.of(a);
+      }
+    }
+    return Optional.empty();
+  }
+
+  /**
+   * The algorithm named like S3's {@code x-amz-checksum-algorithm} (case-insensitive, {@code SHA-1}
+   * as well as {@code SHA1}).
+   *
+   * @throws IllegalArgumentException for any other name
+   */
   public static ChecksumAlgorithm parse(String name) {
     try {
       return valueOf(name.trim().toUpperCase(Locale.ROOT).replace("-", ""));
     } catch (IllegalArgumentException e) {
-      throw new ObjectException(
-          ObjectError.INVALID_REQUEST, "unknown checksum algorithm '" + name + "'");
+      throw new IllegalArgumentException("unknown checksum algorithm '" + name + "'", e);
     }
   }
 
   /** A fresh running computation of this checksum. */
   public Running start() {
     return switch (this) {
-      case CRC32 -> new Crc(new CRC32(), 4);
-      case CRC32C -> new Crc(new CRC32C(), 4);
-      case CRC64NVME -> new Crc(new Crc64Nvme(), 8);
+      case CRC32 -> new Crc(new CRC32(), digestBytes);
+      case CRC32C -> new Crc(new CRC32C(), digestBytes);
+      case CRC64NVME -> new Crc(new Crc64Nvme(), digestBytes);
       case SHA1 -> new Digest("SHA-1");
       case SHA256 -> new Digest("SHA-256");
     };
@@ -43,9 +74,10 @@ public enum ChecksumAlgorithm {
 
   /** A checksum being computed over a stream. Not thread-safe. */
   public sealed interface Running permits Crc, Digest {
+    /** Consumes the buffer's remaining bytes. */
     void update(ByteBuffer data);
 
-    /** The final value's bytes (big-endian). */
+    /** The final value's bytes (big-endian). Ends the computation: call once. */
     byte[] finish();
   }
 
