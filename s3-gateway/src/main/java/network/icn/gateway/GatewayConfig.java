@@ -27,7 +27,8 @@ import network.icn.erasure.ErasureScheme;
  * @param placementRegion the placement region of new buckets ({@code --placement-region}, default
  *     the region)
  * @param baseDomains virtual-hosted-style base domains ({@code --base-domains}, comma-separated,
- *     default none: path style only)
+ *     default {@code localhost} in dev mode, so {@code <bucket>.localhost} works; else none: path
+ *     style only)
  * @param scheme erasure scheme of new buckets ({@code --scheme}, default {@code rs-4-2-256k})
  * @param masterKey seals access-key secrets: 64 hex digits or base64 of 32 bytes ({@code
  *     --master-key}, required outside dev mode)
@@ -166,7 +167,7 @@ public record GatewayConfig(
         Path.of(dataDir),
         region,
         values.getOrDefault("placement-region", region),
-        Arrays.stream(values.getOrDefault("base-domains", "").split(","))
+        Arrays.stream(values.getOrDefault("base-domains", dev ? "localhost" : "").split(","))
             .map(String::strip)
             .filter(s -> !s.isEmpty())
             .toList(),

@@ -269,7 +269,7 @@ public final class GatewayMain {
                   config.placementRegion(),
                   new Addressing(config.baseDomains()),
                   config.scheme(),
-                  5L << 30),
+                  S3Frontend.MAX_PUT_BYTES),
               metadata,
               store,
               new ErasureMultipartStore(store, MultipartConfig.defaults()),

@@ -41,6 +41,18 @@ class GatewayConfigTest {
   }
 
   @Test
+  void devModeServesVirtualHostsUnderLocalhostByDefault() {
+    assertEquals(
+        List.of("localhost"),
+        GatewayConfig.parse(new String[] {"--data-dir=/d", "--dev"}, Map.of()).baseDomains());
+    assertEquals(
+        List.of("s3.test"),
+        GatewayConfig.parse(
+                new String[] {"--data-dir=/d", "--dev", "--base-domains=s3.test"}, Map.of())
+            .baseDomains());
+  }
+
+  @Test
   void everyKeyParsesFromFlagsAndFlagsBeatEnvironment() {
     GatewayConfig c =
         GatewayConfig.parse(

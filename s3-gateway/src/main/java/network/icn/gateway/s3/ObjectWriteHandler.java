@@ -28,7 +28,7 @@ import network.icn.gateway.object.PutObjectRequest;
  */
 final class ObjectWriteHandler {
   /** S3's single PUT maximum: 5 GiB. */
-  static final long MAX_PUT_BYTES = 5L << 30;
+  static final long MAX_PUT_BYTES = S3Frontend.MAX_PUT_BYTES;
 
   /** S3's user metadata limit: 2 KB of names and values (UTF-8). */
   static final int MAX_USER_METADATA_BYTES = 2 * 1024;

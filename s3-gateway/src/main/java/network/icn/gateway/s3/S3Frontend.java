@@ -53,6 +53,9 @@ import network.icn.gateway.s3.S3Route.UploadPartCopy;
  * handler (anonymous S3 requests are refused anyway, so these never shadow a bucket).
  */
 public final class S3Frontend implements HttpHandler {
+  /** S3's largest single PutObject: 5 GiB. */
+  public static final long MAX_PUT_BYTES = 5L << 30;
+
   private static final Logger LOG = System.getLogger(S3Frontend.class.getName());
   private static final List<String> ADMIN_PATHS =
       List.of("/health/live", "/health/ready", "/metrics");
