@@ -80,6 +80,7 @@ public final class S3Target implements AutoCloseable {
     URI endpoint = URI.create(System.getProperty("endpoint").strip());
     String key = required("access-key");
     String secret = required("secret-key");
+    System.out.println("conformance target: external gateway at " + endpoint + ", key " + key);
     return new S3Target(
         endpoint,
         System.getProperty("virtual-host-base", "localhost"),
