@@ -63,8 +63,8 @@ final class ConcurrentWritersTest {
   @MethodSource("network.icn.conformance.sdk.Mode#clients")
   void readersSeeOneWholeBodyAndTheKeyEndsAsAWritersLastBody(Mode mode) throws Exception {
     S3Ops s3 = fx.ops(mode);
-    String key = "contended/" + mode.hashCode();
-    SplittableRandom sizes = new SplittableRandom(mode.hashCode());
+    String key = "contended/" + mode.id();
+    SplittableRandom sizes = new SplittableRandom(mode.id().hashCode());
     // body[w][r]: writer w's body of round r; every size distinct, so a mix shows in its length.
     byte[][][] bodies = new byte[WRITERS][ROUNDS][];
     Map<String, String> shaByEtag = new ConcurrentHashMap<>();

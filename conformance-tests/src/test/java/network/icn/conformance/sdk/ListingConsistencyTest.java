@@ -48,7 +48,7 @@ final class ListingConsistencyTest {
   @MethodSource("network.icn.conformance.sdk.Mode#pairwise")
   void everyPutIsListedAndEveryDeleteIsNotRightAway(Mode mode) {
     S3Ops s3 = fx.ops(mode);
-    String prefix = "rw-" + mode.hashCode() + "/";
+    String prefix = "rw-" + mode.id() + "/";
     // What the prefix must list after each step: key → ETag.
     Map<String, String> model = new TreeMap<>(ObjectOperationsTest::utf8Order);
 

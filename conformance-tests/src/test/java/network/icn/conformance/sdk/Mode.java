@@ -47,6 +47,13 @@ record Mode(boolean async, Checksums checksums, boolean pathStyle) {
         new Mode(true, Checksums.WHEN_SUPPORTED, true));
   }
 
+  /** A short name usable in keys: {@code sync-supported-path}, {@code async-required-vhost}. */
+  String id() {
+    return (async ? "async" : "sync")
+        + (checksums == Checksums.WHEN_SUPPORTED ? "-supported" : "-required")
+        + (pathStyle ? "-path" : "-vhost");
+  }
+
   @Override
   public String toString() {
     return (async ? "async" : "sync")

@@ -34,6 +34,7 @@ import software.amazon.awssdk.http.auth.spi.signer.HttpSigner;
 import software.amazon.awssdk.identity.spi.AwsCredentialsIdentity;
 import software.amazon.awssdk.services.s3.model.GetObjectResponse;
 import software.amazon.awssdk.services.s3.presigner.S3Presigner;
+import software.amazon.awssdk.utils.http.SdkHttpUtils;
 
 /**
  * Presigned GetObject and PutObject URLs, executed by a plain {@code java.net.http.HttpClient} (no
@@ -231,7 +232,7 @@ final class PresignedUrlTest {
   /** {@code http://host:port/bucket/key} or {@code http://bucket.host:port/key}, key encoded. */
   private URI objectUri(boolean pathStyle, String key) {
     URI base = fx.target().endpoint(pathStyle);
-    String encoded = software.amazon.awssdk.utils.http.SdkHttpUtils.urlEncodeIgnoreSlashes(key);
+    String encoded = SdkHttpUtils.urlEncodeIgnoreSlashes(key);
     return pathStyle
         ? URI.create(base + "/" + bucket + "/" + encoded)
         : URI.create(

@@ -15,6 +15,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import software.amazon.awssdk.core.ResponseBytes;
+import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.services.s3.model.GetObjectResponse;
 
 /**
@@ -42,9 +43,7 @@ final class RangeAndConditionalGetTest {
     body = Bodies.random(42, SIZE);
     etag =
         fx.admin()
-            .putObject(
-                b -> b.bucket(bucket).key("object"),
-                software.amazon.awssdk.core.sync.RequestBody.fromBytes(body))
+            .putObject(b -> b.bucket(bucket).key("object"), RequestBody.fromBytes(body))
             .eTag();
     lastModified = fx.admin().headObject(b -> b.bucket(bucket).key("object")).lastModified();
   }
