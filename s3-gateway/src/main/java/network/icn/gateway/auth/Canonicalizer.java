@@ -47,7 +47,8 @@ public final class Canonicalizer {
   /**
    * Each {@code /}-separated segment of the raw path percent-decoded, then URI-encoded per RFC 3986
    * (everything but {@code A-Z a-z 0-9 - . _ ~}); the slashes between segments are kept, empty
-   * segments and dot segments stay as they are. An encoded slash ({@code %2F}) stays encoded.
+   * segments and dot segments stay as they are. An encoded slash ({@code %2F}) stays encoded (the
+   * verifier also tries the path with it decoded: {@link #encodedSlashesDecoded}).
    */
   public static String canonicalUri(String rawPath) {
     if (rawPath.isEmpty()) {
@@ -65,6 +66,20 @@ public final class Canonicalizer {
       out.append('/');
       start = slash + 1;
     }
+  }
+
+  /** True when the raw path holds an encoded slash ({@code %2F}, either case). */
+  static boolean hasEncodedSlash(String rawPath) {
+    return rawPath.contains("%2F") || rawPath.contains("%2f");
+  }
+
+  /**
+   * The raw path with every encoded slash turned into a plain one: the path a client signed when
+   * its HTTP layer escaped the second slash of {@code //} after signing (aws-sdk-java-v2 over
+   * Apache HttpClient sends {@code a/%2Fb} for the key {@code a//b}).
+   */
+  static String encodedSlashesDecoded(String rawPath) {
+    return rawPath.replace("%2F", "/").replace("%2f", "/");
   }
 
   /**

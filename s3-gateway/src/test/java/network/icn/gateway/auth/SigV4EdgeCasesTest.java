@@ -86,6 +86,28 @@ class SigV4EdgeCasesTest {
   }
 
   @Test
+  void aDoubleSlashSignedPlainButSentAsSlashEncodedSlashVerifies() {
+    // aws-sdk-java-v2's Apache client signs the key "a//b///c" as is, then sends "/%2F" for every
+    // "//" so that Apache does not collapse them; S3 accepts that request, in both signing forms.
+    for (SdkSigner.Options options :
+        List.of(
+            SdkSigner.Options.signedPayload(), SdkSigner.Options.presign(Duration.ofMinutes(5)))) {
+      SignableRequest signed =
+          sdk.sign(SdkSigner.objectRequest(SdkHttpMethod.GET, "a//b///c"), null, options).request();
+      assertEquals("/a//b///c", signed.rawPath());
+      SignableRequest wire =
+          new SignableRequest("GET", "/a/%2Fb/%2F/c", signed.rawQuery(), signed.headers());
+      verifier.verify(wire);
+      verifier.verify(
+          new SignableRequest("GET", "/a/%2fb/%2f/c", signed.rawQuery(), signed.headers()));
+      // Another key (one slash fewer) is still refused.
+      assertEquals(
+          AuthError.SIGNATURE_DOES_NOT_MATCH,
+          rejection(new SignableRequest("GET", "/a/%2Fb/c", signed.rawQuery(), signed.headers())));
+    }
+  }
+
+  @Test
   void thePathIsDecodedOnceNotDoubleEncoded() {
     assertEquals("/a%20b/~/c%25", Canonicalizer.canonicalUri("/a%20b/%7e/c%25"));
     assertEquals("/a%20b/~/c%25", Canonicalizer.canonicalUri("/a b/~/c%25"));
