@@ -70,9 +70,12 @@ final class DevMode {
       closeables.add(agent);
       agents.add(agent);
     }
+    // Each agent must have registered in this run: after a restart placement still holds the
+    // nodes as ACTIVE, but with the ports of the previous run.
     for (int attempt = 0; attempt < 500; attempt++) {
       long active = placement.nodes().stream().filter(n -> n.state() == NodeState.ACTIVE).count();
-      if (active >= config.devAgents()) {
+      boolean registered = agents.stream().allMatch(a -> a.registrationSuccesses() > 0);
+      if (registered && active >= config.devAgents()) {
         return agents;
       }
       Thread.sleep(20);

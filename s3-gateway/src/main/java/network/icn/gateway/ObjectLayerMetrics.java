@@ -6,8 +6,8 @@ import network.icn.gateway.object.ObjectStats;
 
 /**
  * Exposes the object layer's {@link ObjectStats} as Prometheus counters, read at scrape time:
- * degraded reads, shard fan-out errors by kind, hedged reads, repairs queued and failed writes.
- * Labels are bounded (a fixed set of kinds).
+ * degraded reads, shard fan-out errors by kind, hedged reads, repairs queued, failed writes and
+ * shards steered away from unreachable nodes. Labels are bounded (a fixed set of kinds).
  */
 final class ObjectLayerMetrics {
   private ObjectLayerMetrics() {}
@@ -45,6 +45,11 @@ final class ObjectLayerMetrics {
         .name("icn_gateway_failed_writes_total")
         .help("Object and part writes that failed (quorum not met, aborted, bad input)")
         .callback(cb -> cb.call(stats.failedWrites()))
+        .register(registry);
+    CounterWithCallback.builder()
+        .name("icn_gateway_suspect_nodes_avoided_total")
+        .help("Shards placed on a replacement node because this gateway could not reach the first")
+        .callback(cb -> cb.call(stats.suspectsAvoided()))
         .register(registry);
   }
 }

@@ -4,7 +4,8 @@ import java.util.concurrent.atomic.LongAdder;
 
 /**
  * Counters of the object layer's unusual events (the metrics exporter reads them): degraded
- * stripes, corrupt chunks, hedged reads, shards dropped on write, repairs queued, failed writes.
+ * stripes, corrupt chunks, hedged reads, shards dropped on write, repairs queued, failed writes,
+ * shards placed away from a node this process could not reach.
  */
 public final class ObjectStats {
   final LongAdder degradedStripes = new LongAdder();
@@ -14,6 +15,7 @@ public final class ObjectStats {
   final LongAdder droppedShards = new LongAdder();
   final LongAdder repairsQueued = new LongAdder();
   final LongAdder failedWrites = new LongAdder();
+  final LongAdder suspectsAvoided = new LongAdder();
 
   public long degradedStripes() {
     return degradedStripes.sum();
@@ -41,5 +43,10 @@ public final class ObjectStats {
 
   public long failedWrites() {
     return failedWrites.sum();
+  }
+
+  /** Shard placements moved off a locally suspect node (see {@code SuspectNodes}). */
+  public long suspectsAvoided() {
+    return suspectsAvoided.sum();
   }
 }

@@ -5,8 +5,12 @@ import java.nio.ByteBuffer;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -22,9 +26,11 @@ import network.icn.gateway.metadata.SegmentRecord;
 import network.icn.gateway.metadata.ShardDeletion;
 import network.icn.gateway.metadata.ShardRecord;
 import network.icn.gateway.shard.ShardUpload;
+import network.icn.gateway.shard.SuspectNodes;
 import network.icn.placement.api.Placement;
 import network.icn.placement.api.PlacementException;
 import network.icn.placement.api.PlacementRequest;
+import network.icn.placement.api.ReplacementRequest;
 import network.icn.placement.api.ShardAssignment;
 
 /**
@@ -198,10 +204,12 @@ public final class SegmentedWriter {
     Placement placement;
     try {
       placement =
-          ctx.placement()
-              .place(
-                  new PlacementRequest(
-                      tenantId, segmentId, region, scheme.data(), scheme.parity(), shardSize));
+          avoidSuspects(
+              ctx.placement()
+                  .place(
+                      new PlacementRequest(
+                          tenantId, segmentId, region, scheme.data(), scheme.parity(), shardSize)),
+              shardSize);
     } catch (PlacementException e) {
       throw new ObjectException(
           ObjectError.PLACEMENT_FAILED, "placement failed: " + e.getMessage(), e);
@@ -222,6 +230,80 @@ public final class SegmentedWriter {
       segment.uploads.add(upload);
     }
     return segment;
+  }
+
+  /**
+   * The placement with every node this process recently failed to reach ({@link
+   * WriterContext#suspects()}) swapped for one placement picks as a replacement (it keeps the
+   * segment's spread and the charge of the original answer). Placement's heartbeats take a while to
+   * notice a stopped node; until then this keeps a PUT that failed on it from failing again on
+   * retry. Never fewer shards: if placement cannot replace them all, the original answer stands.
+   */
+  private Placement avoidSuspects(Placement answer, long shardSize) {
+    Set<String> suspects = ctx.suspects().current();
+    if (suspects.isEmpty()) {
+      return answer;
+    }
+    List<Integer> swapped = new ArrayList<>();
+    List<String> kept = new ArrayList<>();
+    Set<String> excluded = new TreeSet<>(suspects);
+    for (ShardAssignment a : answer.shards()) {
+      if (suspects.contains(a.nodeId().toLowerCase(Locale.ROOT))) {
+        swapped.add(a.shardIndex());
+        excluded.add(a.nodeId()); // as placement spells it
+      } else {
+        kept.add(a.nodeId());
+      }
+    }
+    if (swapped.isEmpty()) {
+      return answer;
+    }
+    Placement replacement;
+    try {
+      replacement =
+          ctx.placement()
+              .replacement(
+                  new ReplacementRequest(
+                      tenantId,
+                      answer.segmentId(),
+                      region,
+                      kept,
+                      List.copyOf(excluded),
+                      swapped.size(),
+                      shardSize,
+                      scheme.parity()));
+    } catch (PlacementException e) {
+      return answer; // not enough other nodes: try the suspects after all
+    }
+    if (replacement.shards().size() != swapped.size()) {
+      return answer;
+    }
+    List<ShardAssignment> shards = new ArrayList<>(answer.shards());
+    for (int j = 0; j < swapped.size(); j++) {
+      ShardAssignment r = replacement.shards().get(j);
+      int index = swapped.get(j);
+      shards.set(index, new ShardAssignment(index, r.nodeId(), r.endpoint(), r.hpId(), r.site()));
+    }
+    ctx.stats().suspectsAvoided.add(swapped.size());
+    return new Placement(answer.segmentId(), answer.region(), shards, replacement.spread());
+  }
+
+  /** Feeds the local failure detector: unreachable nodes become suspect, acknowledging ones not. */
+  private void noteOutcomes(Segment segment) {
+    for (ShardUpload upload : segment.uploads) {
+      CompletableFuture<ShardReceipt> result = upload.result();
+      if (result == null || !result.isDone()) {
+        continue;
+      }
+      String nodeId = segment.assignments.get(upload.shardIndex()).nodeId();
+      if (result.isCompletedExceptionally()) {
+        if (SuspectNodes.isUnreachable(result.exceptionNow())) {
+          ctx.suspects().unreachable(nodeId);
+        }
+      } else {
+        ctx.suspects().reached(nodeId);
+      }
+    }
   }
 
   /** The encoder's sink: hands each chunk to its shard's upload. */
@@ -248,6 +330,7 @@ public final class SegmentedWriter {
     }
     int dead = segment.deadCount();
     if (!quorum.reachable(dead)) {
+      noteOutcomes(segment);
       throw quorumFailure(segment, dead);
     }
   }
@@ -285,6 +368,7 @@ public final class SegmentedWriter {
         records.add(acked);
       }
     }
+    noteOutcomes(segment);
     if (!quorum.met(records.size() - lost.size())) {
       throw quorumFailure(segment, lost.size());
     }

@@ -8,6 +8,7 @@ import network.icn.erasure.ErasureScheme;
 import network.icn.erasure.ReedSolomon;
 import network.icn.gateway.metadata.MetadataStore;
 import network.icn.gateway.shard.NodeDirectory;
+import network.icn.gateway.shard.SuspectNodes;
 import network.icn.placement.api.PlacementService;
 
 /**
@@ -24,6 +25,7 @@ public final class WriterContext {
   private final RandomGenerator random;
   private final ObjectStats stats;
   private final InFlightSegments inFlight = new InFlightSegments();
+  private final SuspectNodes suspects;
   private final java.util.concurrent.ConcurrentHashMap<Long, ReedSolomon> codecs =
       new java.util.concurrent.ConcurrentHashMap<>();
 
@@ -44,6 +46,7 @@ public final class WriterContext {
     this.clock = Objects.requireNonNull(clock, "clock");
     this.random = Objects.requireNonNull(random, "random");
     this.stats = Objects.requireNonNull(stats, "stats");
+    this.suspects = new SuspectNodes(clock, SuspectNodes.DEFAULT_WINDOW);
   }
 
   PlacementService placement() {
@@ -84,6 +87,11 @@ public final class WriterContext {
   /** The segments being written by this process (the GC sweep keeps their shards). */
   public InFlightSegments inFlight() {
     return inFlight;
+  }
+
+  /** Nodes this process recently failed to reach; writers place new shards elsewhere. */
+  public SuspectNodes suspects() {
+    return suspects;
   }
 
   /** A fresh segment id (time-prefixed, see {@link SegmentIds}). */

@@ -104,15 +104,29 @@ final class ObjectReadHandler {
               + "/"
               + record.size());
     }
-    request.exchange().startResponse(status, headers, part.length());
-    if (!head && part.length() > 0) {
-      objects.read(
-          record,
-          range,
-          data -> {
-            request.exchange().writeBody(data);
-            data.position(data.limit());
-          });
+    if (head || part.length() == 0) {
+      request.exchange().startResponse(status, headers, part.length());
+      request.exchange().endResponse();
+      return;
+    }
+    // The status line waits for the first decoded bytes: an object that cannot be read at all
+    // (fewer than k shards of its first stripe) is a plain 503 error, not a cut 200.
+    int okStatus = status;
+    long length = part.length();
+    boolean[] started = {false};
+    objects.read(
+        record,
+        range,
+        data -> {
+          if (!started[0]) {
+            started[0] = true;
+            request.exchange().startResponse(okStatus, headers, length);
+          }
+          request.exchange().writeBody(data);
+          data.position(data.limit());
+        });
+    if (!started[0]) {
+      request.exchange().startResponse(okStatus, headers, length);
     }
     request.exchange().endResponse();
   }

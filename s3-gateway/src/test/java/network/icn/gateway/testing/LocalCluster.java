@@ -11,6 +11,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.SplittableRandom;
 import network.icn.agent.AgentConfig;
@@ -64,9 +65,36 @@ public final class LocalCluster implements AutoCloseable {
    * @param scheme the buckets' erasure scheme
    * @param config the object layer's config
    * @param agentCapacity capacity each agent offers (agent flag syntax, e.g. {@code 1G})
+   * @param heartbeat if present, agents heartbeat at this interval and placement expects it, so
+   *     once a test calls {@code placement().checkLiveness()} an agent silent for three intervals
+   *     turns SUSPECT (it gets no new shards; a heartbeat makes it ACTIVE again); if empty (the
+   *     default), agents heartbeat every 10 s against a 30 s expectation. Liveness is evaluated
+   *     only when a test asks for it, so placement's view changes exactly when the test says.
    */
   public record Options(
-      int agents, ErasureScheme scheme, ObjectConfig config, String agentCapacity) {
+      int agents,
+      ErasureScheme scheme,
+      ObjectConfig config,
+      String agentCapacity,
+      Optional<Duration> heartbeat) {
+    public Options {
+      if (agents < 1) {
+        throw new IllegalArgumentException("a cluster needs at least one agent");
+      }
+      Objects.requireNonNull(scheme, "scheme");
+      Objects.requireNonNull(config, "config");
+      Objects.requireNonNull(agentCapacity, "agentCapacity");
+      Objects.requireNonNull(heartbeat, "heartbeat");
+      if (heartbeat.isPresent() && heartbeat.get().toMillis() < 100) {
+        throw new IllegalArgumentException("heartbeat interval must be >= 100 ms");
+      }
+    }
+
+    /** With the default heartbeats. */
+    public Options(int agents, ErasureScheme scheme, ObjectConfig config, String agentCapacity) {
+      this(agents, scheme, config, agentCapacity, Optional.empty());
+    }
+
     /** 6 agents, 4+2 with 64 KiB chunks, 1 MiB segments, short timeouts. */
     public static Options small() {
       return new Options(
@@ -85,6 +113,16 @@ public final class LocalCluster implements AutoCloseable {
     /** 6 agents, the default scheme (4+2, 256 KiB) and object config. */
     public static Options defaults() {
       return new Options(6, ErasureScheme.DEFAULT, ObjectConfig.defaults(), "2G");
+    }
+
+    /** These options with {@code count} agents. */
+    public Options withAgents(int count) {
+      return new Options(count, scheme, config, agentCapacity, heartbeat);
+    }
+
+    /** These options with agents heartbeating every {@code interval}, as placement expects. */
+    public Options withHeartbeat(Duration interval) {
+      return new Options(agents, scheme, config, agentCapacity, Optional.of(interval));
     }
   }
 
@@ -105,7 +143,8 @@ public final class LocalCluster implements AutoCloseable {
     this.options = options;
     this.placement =
         EmbeddedPlacement.inMemory(
-            new EmbeddedPlacement.Settings(42, 1L << 30, Duration.ofSeconds(30), Duration.ZERO),
+            new EmbeddedPlacement.Settings(
+                42, 1L << 30, options.heartbeat().orElse(Duration.ofSeconds(30)), Duration.ZERO),
             clock);
     for (int i = 0; i < options.agents(); i++) {
       AgentHandle agent = new AgentHandle(i, root.resolve("agent-" + i));
@@ -299,7 +338,8 @@ public final class LocalCluster implements AutoCloseable {
                 "--site=site-" + index,
                 "--scrub-rate=0",
                 "--shutdown-grace=1s",
-                "--heartbeat-interval=10s",
+                "--heartbeat-interval="
+                    + options.heartbeat().map(d -> d.toMillis() + "ms").orElse("10s"),
                 "--io-threads=1",
                 "--allowed-gateways=" + Signatures.address(GATEWAY_KEY)
               },
