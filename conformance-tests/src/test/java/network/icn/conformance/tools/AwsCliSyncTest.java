@@ -86,7 +86,7 @@ final class AwsCliSyncTest {
             "Debian: apt-get install awscli",
             List.of("--endpoint-url", target.endpoint(true).toString()),
             env,
-            "AWS_",
+            List.of("AWS_"),
             dir.resolve("cwd"),
             COMMAND_TIMEOUT);
     System.out.println("aws cli: " + aws.ok("--version").describe());

@@ -24,7 +24,7 @@ final class Tool {
   private final Path executable;
   private final List<String> leadingArgs;
   private final Map<String, String> env;
-  private final String envPrefixToDrop;
+  private final List<String> envPrefixesToDrop;
   private final Path scratch;
   private final Duration timeout;
 
@@ -32,28 +32,29 @@ final class Tool {
       Path executable,
       List<String> leadingArgs,
       Map<String, String> env,
-      String envPrefixToDrop,
+      List<String> envPrefixesToDrop,
       Path scratch,
       Duration timeout) {
     this.executable = executable;
     this.leadingArgs = List.copyOf(leadingArgs);
     this.env = Map.copyOf(env);
-    this.envPrefixToDrop = envPrefixToDrop;
+    this.envPrefixesToDrop = List.copyOf(envPrefixesToDrop);
     this.scratch = scratch;
     this.timeout = timeout;
   }
 
   /**
    * The tool {@code name} from PATH, every run prefixed by {@code leadingArgs}, with {@code env}
-   * set and inherited variables starting with {@code envPrefixToDrop} removed; output files go
-   * under {@code scratch}.
+   * set and inherited variables starting with any of {@code envPrefixesToDrop} removed (the machine
+   * may set {@code AWS_CA_BUNDLE} and the like, which the tools would obey); output files go under
+   * {@code scratch}.
    */
   static Tool locate(
       String name,
       String installHint,
       List<String> leadingArgs,
       Map<String, String> env,
-      String envPrefixToDrop,
+      List<String> envPrefixesToDrop,
       Path scratch,
       Duration timeout)
       throws IOException {
@@ -71,7 +72,7 @@ final class Tool {
                             + "; .ci/run does this). This conformance test fails rather than"
                             + " skips without it."));
     Files.createDirectories(scratch);
-    return new Tool(executable, leadingArgs, env, envPrefixToDrop, scratch, timeout);
+    return new Tool(executable, leadingArgs, env, envPrefixesToDrop, scratch, timeout);
   }
 
   private static java.util.Optional<Path> onPath(String name) {
@@ -107,7 +108,10 @@ final class Tool {
     command.addAll(leadingArgs);
     command.addAll(List.of(args));
     ProcessBuilder builder = new ProcessBuilder(command).directory(scratch.toFile());
-    builder.environment().keySet().removeIf(k -> k.startsWith(envPrefixToDrop));
+    builder
+        .environment()
+        .keySet()
+        .removeIf(k -> envPrefixesToDrop.stream().anyMatch(k::startsWith));
     builder.environment().putAll(env);
     Path out = Files.createTempFile(scratch, "out", ".txt");
     Path err = Files.createTempFile(scratch, "err", ".txt");
