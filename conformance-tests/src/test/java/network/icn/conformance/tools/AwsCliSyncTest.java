@@ -24,6 +24,7 @@ import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.s3.model.HeadObjectResponse;
 
 /**
  * The aws cli ({@code aws s3 ...}, v1 or v2, whichever is on PATH; CI installs Debian's {@code
@@ -44,6 +45,7 @@ import software.amazon.awssdk.services.s3.S3Client;
 final class AwsCliSyncTest {
   private static final long PART = 8L << 20; // the cli's multipart_chunksize below
   private static final long BIG = 20L << 20;
+  private static final long STREAMED = 17L << 20; // 8 + 8 + 1 MiB
   private static final Duration COMMAND_TIMEOUT = Duration.ofSeconds(180);
 
   @TempDir static Path dir;
@@ -166,8 +168,12 @@ final class AwsCliSyncTest {
     return "s3://" + bucket + "/" + key;
   }
 
+  private HeadObjectResponse head(String key) {
+    return sdk.headObject(b -> b.bucket(bucket).key(key));
+  }
+
   private String etag(String key) {
-    return sdk.headObject(b -> b.bucket(bucket).key(key)).eTag().replace("\"", "");
+    return head(key).eTag().replace("\"", "");
   }
 
   @Test
@@ -181,17 +187,40 @@ final class AwsCliSyncTest {
     Path big = Content.file(files.resolve("big.bin"), BIG, 2);
     assertEquals(
         List.of("upload " + url("files/small.txt")),
-        report(s3("cp", "--no-progress", small.toString(), url("files/small.txt"))));
+        report(
+            s3(
+                "cp",
+                "--no-progress",
+                "--content-type",
+                "text/x-icn",
+                "--metadata",
+                "colour=blue",
+                small.toString(),
+                url("files/small.txt"))));
     assertEquals(
         List.of("upload " + url("files/big.bin")),
-        report(s3("cp", "--no-progress", big.toString(), url("files/big.bin"))));
+        report(
+            s3(
+                "cp",
+                "--no-progress",
+                "--metadata",
+                "colour=red",
+                big.toString(),
+                url("files/big.bin"))));
     assertEquals(Content.md5(small), etag("files/small.txt"));
+    assertEquals("text/x-icn", head("files/small.txt").contentType());
+    assertEquals(Map.of("colour", "blue"), head("files/small.txt").metadata());
     assertEquals(
         Content.multipartEtag(big, PART),
         etag("files/big.bin"),
         "20 MiB at 8 MiB parts is a three-part multipart upload");
+    assertEquals(Map.of("colour", "red"), head("files/big.bin").metadata());
+    // From stdin the cli cannot know the size: it sends 8 MiB parts as they fill.
+    Path streamed = Content.file(files.resolve("streamed.bin"), STREAMED, 3);
+    aws.okWithInput(streamed, "s3", "cp", "--no-progress", "-", url("files/streamed.bin"));
+    assertEquals(Content.multipartEtag(streamed, PART), etag("files/streamed.bin"));
     Path down = dir.resolve("down");
-    for (Path f : List.of(small, big)) {
+    for (Path f : List.of(small, big, streamed)) {
       Path back = down.resolve(f.getFileName().toString());
       String key = "files/" + f.getFileName();
       assertEquals(
@@ -209,11 +238,16 @@ final class AwsCliSyncTest {
         Content.multipartEtag(big, PART),
         etag("copies/big copy.bin"),
         "the cli copies an object above its threshold part by part (UploadPartCopy)");
+    // (Its metadata is not compared: cli v1 starts a multipart copy without the source's
+    // metadata, against AWS too; v2 copies it with --copy-props.)
     s3("cp", "--no-progress", url("files/small.txt"), url("copies/small.txt"));
     assertEquals(
         List.of("move " + url("copies/small+moved ü.txt")),
         report(
             s3("mv", "--no-progress", url("copies/small.txt"), url("copies/small+moved ü.txt"))));
+    assertEquals(
+        "text/x-icn", head("copies/small+moved ü.txt").contentType(), "CopyObject keeps it");
+    assertEquals(Map.of("colour", "blue"), head("copies/small+moved ü.txt").metadata());
     Path copies = dir.resolve("copies-down");
     s3("cp", "--no-progress", "--recursive", url("copies/"), copies.toString());
     assertEquals(
@@ -265,12 +299,18 @@ final class AwsCliSyncTest {
     Map<String, Long> expectedAll = new TreeMap<>();
     expectedAll.put("files/small.txt", Files.size(small));
     expectedAll.put("files/big.bin", BIG);
+    expectedAll.put("files/streamed.bin", STREAMED);
     expectedAll.put("copies/big copy.bin", BIG);
     expectedAll.put("copies/small+moved ü.txt", Files.size(small));
     for (String rel : source.keySet()) {
       expectedAll.put("tree/" + rel, Files.size(src.resolve(rel)));
     }
     assertEquals(expectedAll, all);
+    Tool.Result summary = s3("ls", "--recursive", "--summarize", "s3://" + bucket + "/");
+    long total = expectedAll.values().stream().mapToLong(Long::longValue).sum();
+    assertTrue(
+        summary.out().contains("Total Objects: " + expectedAll.size() + "\n"), summary.describe());
+    assertTrue(summary.out().contains("Total Size: " + total + "\n"), summary.describe());
     assertEquals(
         Map.of(
             "sub/", -1L,

@@ -210,6 +210,32 @@ final class RcloneTest {
         notices(filesCheck).stream().noneMatch(n -> n.contains("could not be checked")),
         "every MD5 is known, the multipart one from its metadata: " + filesCheck.describe());
 
+    // Server-side: a copy in 5 MiB UploadPartCopy parts, then a move (CopyObject, DeleteObject).
+    assertEquals(
+        List.of("Copied (server-side copy) to: big copy.bin: big.bin"),
+        transfers(
+            rclone.ok(
+                "copyto",
+                "--s3-copy-cutoff",
+                "5M",
+                remote("files/big.bin"),
+                remote("copies/big copy.bin"))));
+    assertEquals(
+        Content.multipartEtag(files.resolve("big.bin"), PART),
+        etag("copies/big copy.bin"),
+        "four UploadPartCopy parts of 5 MiB");
+    assertEquals(
+        List.of("Copied (server-side copy) to: moved+ü.bin: big copy.bin", "Deleted: big copy.bin"),
+        transfers(
+            rclone.ok("moveto", remote("copies/big copy.bin"), remote("copies/moved+ü.bin"))));
+    assertEquals(
+        Content.md5(files.resolve("big.bin")) + "  moved+ü.bin",
+        rclone.ok("md5sum", remote("copies")).out().strip(),
+        "the MD5 rclone recorded travels with both copies");
+    Path movedDown = dir.resolve("moved-down.bin");
+    rclone.ok("copyto", remote("copies/moved+ü.bin"), movedDown.toString());
+    assertEquals(Content.sha256(files.resolve("big.bin")), Content.sha256(movedDown));
+
     // sync a tree up (one file multipart), change it, sync again.
     Path src = dir.resolve("sync-src");
     file(src, "a.txt", 1024, 10, MTIME);
@@ -268,6 +294,25 @@ final class RcloneTest {
         Set.of("data/", "docs/", "empty.dat"),
         new TreeSet<>(rclone.ok("lsf", remote("tree")).out().lines().toList()),
         "lsf without -R: common prefixes as directories");
+    for (String version : List.of("1", "2")) {
+      assertEquals(
+          source.keySet(),
+          new TreeSet<>(
+              rclone
+                  .ok(
+                      "lsf",
+                      "-R",
+                      "--files-only",
+                      "--s3-list-version",
+                      version,
+                      "--s3-list-chunk",
+                      "2",
+                      remote("tree"))
+                  .out()
+                  .lines()
+                  .toList()),
+          "ListObjects V" + version + " in pages of two keys");
+    }
     Map<String, Instant> sourceTimes = mtimes(src);
     Tool.Result lsjson = rclone.ok("lsjson", "-R", "--files-only", "--hash", remote("tree"));
     Map<String, String> listed = new TreeMap<>();
@@ -320,6 +365,7 @@ final class RcloneTest {
     rclone.ok("delete", remote("files"));
     assertEquals("", rclone.ok("lsf", remote("files")).out().strip());
     rclone.ok("purge", remote("tree"));
+    rclone.ok("delete", remote("copies"));
     assertEquals("", rclone.ok("lsf", "-R", remote("")).out().strip());
     assertTrue(Buckets.exists(sdk, bucket), "purge of a prefix keeps the bucket");
     rclone.ok("rmdir", remote(""));

@@ -103,6 +103,11 @@ final class Tool {
 
   /** Runs the tool with {@code args}, whatever its exit status. */
   Result run(String... args) throws IOException, InterruptedException {
+    return run(null, args);
+  }
+
+  /** Runs the tool with {@code args} reading {@code stdin} (null: nothing). */
+  Result run(Path stdin, String... args) throws IOException, InterruptedException {
     List<String> command = new ArrayList<>();
     command.add(executable.toString());
     command.addAll(leadingArgs);
@@ -116,7 +121,10 @@ final class Tool {
     Path out = Files.createTempFile(scratch, "out", ".txt");
     Path err = Files.createTempFile(scratch, "err", ".txt");
     builder.redirectOutput(out.toFile()).redirectError(err.toFile());
-    builder.redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")));
+    builder.redirectInput(
+        stdin == null
+            ? ProcessBuilder.Redirect.from(new File("/dev/null"))
+            : ProcessBuilder.Redirect.from(stdin.toFile()));
     Process process = builder.start();
     try {
       if (!process.waitFor(timeout.toSeconds(), TimeUnit.SECONDS)) {
@@ -139,7 +147,12 @@ final class Tool {
 
   /** Runs the tool with {@code args} and fails the test unless it exits 0. */
   Result ok(String... args) throws IOException, InterruptedException {
-    Result r = run(args);
+    return okWithInput(null, args);
+  }
+
+  /** Runs the tool with {@code args} reading {@code stdin}; fails the test unless it exits 0. */
+  Result okWithInput(Path stdin, String... args) throws IOException, InterruptedException {
+    Result r = run(stdin, args);
     if (r.status() != 0) {
       fail("expected exit 0: " + r.describe());
     }
