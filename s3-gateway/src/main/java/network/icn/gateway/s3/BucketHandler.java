@@ -13,7 +13,8 @@ import network.icn.gateway.metadata.TenantRecord;
 import org.w3c.dom.Element;
 
 /**
- * Bucket operations: ListBuckets, CreateBucket, HeadBucket, DeleteBucket, GetBucketLocation.
+ * Bucket operations: ListBuckets, CreateBucket, HeadBucket, DeleteBucket, GetBucketLocation,
+ * GetBucketVersioning.
  *
  * @see <a
  *     href="https://docs.aws.amazon.com/AmazonS3/latest/API/API_CreateBucket.html">CreateBucket</a>
@@ -186,6 +187,24 @@ final class BucketHandler {
                 + "\">"
                 + text
                 + "</LocationConstraint>")
+            .getBytes(StandardCharsets.UTF_8);
+    Responses.xml(request.exchange(), 200, body);
+  }
+
+  /**
+   * GetBucketVersioning: an empty {@code VersioningConfiguration}, S3's answer for a bucket whose
+   * versioning was never set, which is every bucket here (PutBucketVersioning is not implemented).
+   * Tools ask before deleting (rclone's purge, for one) and read the empty answer as "unversioned".
+   *
+   * @see <a
+   *     href="https://docs.aws.amazon.com/AmazonS3/latest/API/API_GetBucketVersioning.html">GetBucketVersioning</a>
+   */
+  void getBucketVersioning(S3Request request, String bucket) {
+    access.owned(bucket, request.tenantId());
+    byte[] body =
+        ("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<VersioningConfiguration xmlns=\""
+                + XmlWriter.S3_NAMESPACE
+                + "\"/>")
             .getBytes(StandardCharsets.UTF_8);
     Responses.xml(request.exchange(), 200, body);
   }

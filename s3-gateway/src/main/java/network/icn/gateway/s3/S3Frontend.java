@@ -32,6 +32,7 @@ import network.icn.gateway.s3.S3Route.DeleteObject;
 import network.icn.gateway.s3.S3Route.DeleteObjects;
 import network.icn.gateway.s3.S3Route.GetBucketAcl;
 import network.icn.gateway.s3.S3Route.GetBucketLocation;
+import network.icn.gateway.s3.S3Route.GetBucketVersioning;
 import network.icn.gateway.s3.S3Route.GetObject;
 import network.icn.gateway.s3.S3Route.GetObjectAcl;
 import network.icn.gateway.s3.S3Route.HeadBucket;
@@ -176,6 +177,7 @@ public final class S3Frontend implements HttpHandler {
       case HeadBucket(var bucket) -> buckets.headBucket(request, bucket);
       case DeleteBucket(var bucket) -> buckets.deleteBucket(request, bucket);
       case GetBucketLocation(var bucket) -> buckets.getBucketLocation(request, bucket);
+      case GetBucketVersioning(var bucket) -> buckets.getBucketVersioning(request, bucket);
       case GetBucketAcl(var bucket) -> acls.getBucketAcl(request, bucket);
       case GetObjectAcl(var bucket, var key) -> acls.getObjectAcl(request, bucket, key);
       case ListObjects(var bucket) -> lists.listObjects(request, bucket);

@@ -35,6 +35,9 @@ public sealed interface S3Route {
 
   record GetBucketLocation(String bucket) implements S3Route {}
 
+  /** Always "never enabled": this gateway has no versioning, so no bucket ever had a state. */
+  record GetBucketVersioning(String bucket) implements S3Route {}
+
   record GetBucketAcl(String bucket) implements S3Route {}
 
   record ListObjects(String bucket) implements S3Route {}

@@ -13,6 +13,7 @@ import network.icn.gateway.s3.S3Route.DeleteObject;
 import network.icn.gateway.s3.S3Route.DeleteObjects;
 import network.icn.gateway.s3.S3Route.GetBucketAcl;
 import network.icn.gateway.s3.S3Route.GetBucketLocation;
+import network.icn.gateway.s3.S3Route.GetBucketVersioning;
 import network.icn.gateway.s3.S3Route.GetObject;
 import network.icn.gateway.s3.S3Route.GetObjectAcl;
 import network.icn.gateway.s3.S3Route.HeadBucket;
@@ -47,7 +48,7 @@ public final class S3Router {
   private static final List<Sub> BUCKET_SUBS =
       List.of(
           new Sub("acl", null, "PutBucketAcl", null),
-          new Sub("versioning", "GetBucketVersioning", "PutBucketVersioning", null),
+          new Sub("versioning", null, "PutBucketVersioning", null), // GET: GetBucketVersioning
           new Sub("versions", "ListObjectVersions", null, null),
           new Sub("policy", "GetBucketPolicy", "PutBucketPolicy", "DeleteBucketPolicy"),
           new Sub("policyStatus", "GetBucketPolicyStatus", null, null),
@@ -165,6 +166,9 @@ public final class S3Router {
       case "GET" -> {
         if (query.containsKey("location")) {
           return new GetBucketLocation(bucket);
+        }
+        if (query.containsKey("versioning")) {
+          return new GetBucketVersioning(bucket);
         }
         if (query.containsKey("acl")) {
           return new GetBucketAcl(bucket);

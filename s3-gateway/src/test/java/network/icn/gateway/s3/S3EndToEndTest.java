@@ -26,6 +26,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 import software.amazon.awssdk.core.ResponseBytes;
 import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.s3.model.BucketVersioningStatus;
 import software.amazon.awssdk.services.s3.model.ChecksumMode;
 import software.amazon.awssdk.services.s3.model.CommonPrefix;
 import software.amazon.awssdk.services.s3.model.GetObjectResponse;
@@ -327,9 +328,25 @@ class S3EndToEndTest {
   void unimplementedOperationsAnswer501() {
     S3Exception e =
         assertThrows(
-            S3Exception.class, () -> pathStyle.getBucketVersioning(b -> b.bucket("shared")));
+            S3Exception.class,
+            () ->
+                pathStyle.putBucketVersioning(
+                    b ->
+                        b.bucket("shared")
+                            .versioningConfiguration(
+                                v -> v.status(BucketVersioningStatus.ENABLED))));
     assertEquals(501, e.statusCode());
     assertEquals("NotImplemented", e.awsErrorDetails().errorCode());
+  }
+
+  @Test
+  void getBucketVersioningAnswersNeverEnabled() {
+    var versioning = pathStyle.getBucketVersioning(b -> b.bucket("shared"));
+    assertNull(versioning.status(), "no Status: versioning was never set");
+    assertNull(versioning.mfaDelete());
+    assertThrows(
+        NoSuchBucketException.class,
+        () -> pathStyle.getBucketVersioning(b -> b.bucket("no-such-bucket-here")));
   }
 
   @Test

@@ -16,6 +16,7 @@ import network.icn.gateway.s3.S3Route.DeleteObject;
 import network.icn.gateway.s3.S3Route.DeleteObjects;
 import network.icn.gateway.s3.S3Route.GetBucketAcl;
 import network.icn.gateway.s3.S3Route.GetBucketLocation;
+import network.icn.gateway.s3.S3Route.GetBucketVersioning;
 import network.icn.gateway.s3.S3Route.GetObject;
 import network.icn.gateway.s3.S3Route.GetObjectAcl;
 import network.icn.gateway.s3.S3Route.HeadBucket;
@@ -84,7 +85,7 @@ class S3RouterTest {
         Arguments.of("DELETE", b + "/" + k, "uploadId=u1", new AbortMultipartUpload(b, k, "u1")),
         Arguments.of("GET", b + "/" + k, "uploadId=u1", new ListParts(b, k, "u1")),
         Arguments.of("PUT", b, "versioning", new NotImplementedOp("PutBucketVersioning", b, null)),
-        Arguments.of("GET", b, "versioning", new NotImplementedOp("GetBucketVersioning", b, null)),
+        Arguments.of("GET", b, "versioning", new GetBucketVersioning(b)),
         Arguments.of("GET", b, "versions", new NotImplementedOp("ListObjectVersions", b, null)),
         Arguments.of("PUT", b, "acl", new NotImplementedOp("PutBucketAcl", b, null)),
         Arguments.of("DELETE", b, "policy", new NotImplementedOp("DeleteBucketPolicy", b, null)),
