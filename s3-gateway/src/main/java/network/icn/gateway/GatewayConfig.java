@@ -46,6 +46,9 @@ import network.icn.erasure.ErasureScheme;
  *     generated and printed in dev mode, admin API off outside dev mode)
  * @param shutdownGrace how long in-flight requests may run on after SIGTERM/SIGINT ({@code
  *     --shutdown-grace-seconds}, default 30)
+ * @param accessLog one log line per request on the {@code network.icn.gateway.access} logger
+ *     ({@code --access-log}, default off: at small-object rates the line costs a visible share of a
+ *     core; the per-operation counters and latency histograms on {@code /metrics} are always on)
  */
 public record GatewayConfig(
     String listenHost,
@@ -65,7 +68,8 @@ public record GatewayConfig(
     Optional<String> accessKey,
     Optional<String> secretKey,
     Optional<String> adminToken,
-    Duration shutdownGrace) {
+    Duration shutdownGrace,
+    boolean accessLog) {
 
   static final Set<String> KEYS =
       Set.of(
@@ -86,7 +90,8 @@ public record GatewayConfig(
           "access-key",
           "secret-key",
           "admin-token",
-          "shutdown-grace-seconds");
+          "shutdown-grace-seconds",
+          "access-log");
 
   public GatewayConfig {
     Objects.requireNonNull(dataDir, "data-dir is required");
@@ -140,7 +145,7 @@ public record GatewayConfig(
       if (eq >= 0) {
         key = body.substring(0, eq);
         value = body.substring(eq + 1);
-      } else if (body.equals("dev")) {
+      } else if (body.equals("dev") || body.equals("access-log")) {
         key = body;
         value = "true";
       } else {
@@ -182,6 +187,7 @@ public record GatewayConfig(
         Optional.ofNullable(values.get("access-key")),
         Optional.ofNullable(values.get("secret-key")),
         Optional.ofNullable(values.get("admin-token")),
-        Duration.ofSeconds(Long.parseLong(values.getOrDefault("shutdown-grace-seconds", "30"))));
+        Duration.ofSeconds(Long.parseLong(values.getOrDefault("shutdown-grace-seconds", "30"))),
+        Boolean.parseBoolean(values.getOrDefault("access-log", "false")));
   }
 }

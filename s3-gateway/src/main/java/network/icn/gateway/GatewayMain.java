@@ -58,7 +58,7 @@ public final class GatewayMain {
       flags (each also ICN_GATEWAY_<FLAG>): --listen-host --port --data-dir --region
         --placement-region --base-domains --scheme --master-key --placement-url
         --max-header-bytes --io-threads --idle-timeout-seconds --dev-agents --access-key
-        --secret-key --admin-token --shutdown-grace-seconds
+        --secret-key --admin-token --shutdown-grace-seconds --access-log
       """;
 
   private GatewayMain() {}
@@ -292,7 +292,7 @@ public final class GatewayMain {
       running.server =
           GatewayHttpServer.start(
               new AdminRouter(adminApi, frontend),
-              new GatewayMetrics(registry),
+              new GatewayMetrics(registry, config.accessLog()),
               config.listenAddress(),
               new GatewayHttpServer.Settings(
                   config.maxHeaderBytes(), 16 * 1024, config.ioThreads(), config.idleTimeout()),

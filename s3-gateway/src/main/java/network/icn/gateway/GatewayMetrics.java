@@ -19,8 +19,14 @@ public final class GatewayMetrics implements ExchangeObserver {
   private final Histogram latency;
   private final Counter bytesIn;
   private final Counter bytesOut;
+  private final boolean accessLog;
 
-  public GatewayMetrics(PrometheusRegistry registry) {
+  /**
+   * @param accessLog also write one line per request to the {@code network.icn.gateway.access}
+   *     logger (at INFO)
+   */
+  public GatewayMetrics(PrometheusRegistry registry, boolean accessLog) {
+    this.accessLog = accessLog;
     requests =
         Counter.builder()
             .name("icn_gateway_requests_total")
@@ -57,7 +63,7 @@ public final class GatewayMetrics implements ExchangeObserver {
     latency.labelValues(s.operation()).observe(s.nanos() / 1e9);
     bytesIn.inc(s.bytesIn());
     bytesOut.inc(s.bytesOut());
-    if (ACCESS.isLoggable(Level.INFO)) {
+    if (accessLog && ACCESS.isLoggable(Level.INFO)) {
       ACCESS.log(
           Level.INFO,
           String.format(

@@ -36,7 +36,8 @@ class GatewayConfigTest {
             Optional.empty(),
             Optional.empty(),
             Optional.empty(),
-            Duration.ofSeconds(30)),
+            Duration.ofSeconds(30),
+            false),
         c);
   }
 
@@ -75,7 +76,8 @@ class GatewayConfigTest {
               "--access-key=ak",
               "--secret-key=sk",
               "--admin-token=0123456789abcdef",
-              "--shutdown-grace-seconds=5"
+              "--shutdown-grace-seconds=5",
+              "--access-log"
             },
             Map.of("ICN_GATEWAY_PORT", "1", "ICN_GATEWAY_DATA_DIR", "/env"));
     assertEquals(
@@ -97,9 +99,10 @@ class GatewayConfigTest {
             Optional.of("ak"),
             Optional.of("sk"),
             Optional.of("0123456789abcdef"),
-            Duration.ofSeconds(5)),
+            Duration.ofSeconds(5),
+            true),
         c);
-    assertEquals(18, GatewayConfig.KEYS.size());
+    assertEquals(19, GatewayConfig.KEYS.size());
   }
 
   @Test

@@ -9,14 +9,17 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
+import org.rocksdb.BlockBasedTableConfig;
 import org.rocksdb.ColumnFamilyDescriptor;
 import org.rocksdb.ColumnFamilyHandle;
 import org.rocksdb.ColumnFamilyOptions;
 import org.rocksdb.DBOptions;
+import org.rocksdb.LRUCache;
 import org.rocksdb.RocksDB;
 import org.rocksdb.RocksDBException;
 import org.rocksdb.RocksIterator;
 import org.rocksdb.WriteBatch;
+import org.rocksdb.WriteBufferManager;
 import org.rocksdb.WriteOptions;
 
 /**
@@ -25,6 +28,19 @@ import org.rocksdb.WriteOptions;
  * racing an open cursor (using RocksDB after close would crash the JVM).
  */
 final class RocksKvEngine implements KvEngine {
+  /**
+   * Memory bounds. RocksDB's defaults give every column family its own 64 MiB memtables and block
+   * cache, which made metadata alone grow the gateway by hundreds of MiB under a small-object load.
+   * Here every family shares one block cache, and memtables are charged to that same cache through
+   * one write-buffer manager, so RocksDB's memory stays near {@link #CACHE_BYTES}.
+   */
+  static final long CACHE_BYTES = 64L << 20;
+
+  static final long MEMTABLE_BUDGET_BYTES = 32L << 20;
+  static final long MEMTABLE_BYTES = 8L << 20;
+
+  private final LRUCache cache;
+  private final WriteBufferManager writeBuffers;
   private final DBOptions dbOptions;
   private final ColumnFamilyOptions cfOptions;
   private final WriteOptions writeOptions;
@@ -37,8 +53,22 @@ final class RocksKvEngine implements KvEngine {
 
   private RocksKvEngine(Path dir, boolean syncWrites) throws RocksDBException {
     RocksDB.loadLibrary();
-    dbOptions = new DBOptions().setCreateIfMissing(true).setCreateMissingColumnFamilies(true);
-    cfOptions = new ColumnFamilyOptions();
+    cache = new LRUCache(CACHE_BYTES);
+    writeBuffers = new WriteBufferManager(MEMTABLE_BUDGET_BYTES, cache);
+    dbOptions =
+        new DBOptions()
+            .setCreateIfMissing(true)
+            .setCreateMissingColumnFamilies(true)
+            .setWriteBufferManager(writeBuffers);
+    cfOptions =
+        new ColumnFamilyOptions()
+            .setWriteBufferSize(MEMTABLE_BYTES)
+            .setMaxWriteBufferNumber(3)
+            .setTableFormatConfig(
+                new BlockBasedTableConfig()
+                    .setBlockCache(cache)
+                    .setCacheIndexAndFilterBlocks(true)
+                    .setPinL0FilterAndIndexBlocksInCache(true));
     writeOptions = new WriteOptions().setSync(syncWrites);
     List<ColumnFamilyDescriptor> descriptors = new ArrayList<>();
     descriptors.add(new ColumnFamilyDescriptor(RocksDB.DEFAULT_COLUMN_FAMILY, cfOptions));
@@ -142,6 +172,8 @@ final class RocksKvEngine implements KvEngine {
       writeOptions.close();
       cfOptions.close();
       dbOptions.close();
+      writeBuffers.close();
+      cache.close();
     } finally {
       lifecycle.writeLock().unlock();
     }

@@ -73,7 +73,7 @@ public final class LocalGateway implements AutoCloseable {
     this.server =
         GatewayHttpServer.start(
             frontend,
-            new GatewayMetrics(registry),
+            new GatewayMetrics(registry, false),
             new InetSocketAddress("127.0.0.1", 0),
             GatewayHttpServer.Settings.defaults(),
             clock,
