@@ -4,17 +4,13 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.BufferedReader;
-import java.io.InputStreamReader;
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.SplittableRandom;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
+import network.icn.gateway.testing.DevGatewayProcess;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -34,86 +30,27 @@ import software.amazon.awssdk.services.s3.S3Client;
 @Timeout(240)
 final class GatewayProcessTest {
   @TempDir Path dir;
-  private final List<Process> started = new ArrayList<>();
+  private final List<DevGatewayProcess> started = new ArrayList<>();
 
   @AfterEach
   void killEverything() throws Exception {
-    for (Process p : started) {
-      ProcessHandle.of(p.pid()).ifPresent(ProcessHandle::destroyForcibly);
-      p.waitFor(20, TimeUnit.SECONDS);
+    for (DevGatewayProcess p : started) {
+      p.close();
     }
   }
 
-  private record Child(Process process, Thread reader, List<String> stdout, String endpoint) {
-    String line(String prefix) {
-      return stdout.stream()
-          .filter(l -> l.startsWith(prefix))
-          .map(l -> l.substring(prefix.length()).strip())
-          .findFirst()
-          .orElseThrow(() -> new AssertionError("no line " + prefix + " in " + stdout));
-    }
+  private DevGatewayProcess startDev(Path data) throws Exception {
+    DevGatewayProcess child =
+        DevGatewayProcess.start(
+            data,
+            dir.resolve("stderr-" + started.size() + ".log"),
+            List.of("-Xmx512m"),
+            List.of("--shutdown-grace-seconds", "10"));
+    started.add(child);
+    return child;
   }
 
-  private Child startDev(Path data) throws Exception {
-    List<String> command = new ArrayList<>();
-    command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-    command.addAll(
-        Arrays.asList(
-            System.getProperty(
-                    "icn.jvm.flags",
-                    "--add-modules=jdk.incubator.vector --enable-native-access=ALL-UNNAMED")
-                .split(" ")));
-    command.addAll(
-        List.of(
-            "-Xmx512m",
-            "-cp",
-            System.getProperty("java.class.path"),
-            GatewayMain.class.getName(),
-            "dev",
-            "--port",
-            "0",
-            "--data-dir",
-            data.toString(),
-            "--shutdown-grace-seconds",
-            "10"));
-    Process process =
-        new ProcessBuilder(command)
-            .redirectError(dir.resolve("stderr-" + started.size() + ".log").toFile())
-            .start();
-    started.add(process);
-    List<String> lines = new CopyOnWriteArrayList<>();
-    Thread reader =
-        Thread.ofPlatform()
-            .daemon()
-            .start(
-                () -> {
-                  try (BufferedReader r =
-                      new BufferedReader(
-                          new InputStreamReader(
-                              process.getInputStream(), StandardCharsets.UTF_8))) {
-                    for (String l = r.readLine(); l != null; l = r.readLine()) {
-                      lines.add(l);
-                    }
-                  } catch (java.io.IOException ignored) {
-                    // the process ended
-                  }
-                });
-    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(90);
-    while (System.nanoTime() < deadline) {
-      for (String l : lines) {
-        if (l.startsWith("ready: ")) {
-          return new Child(process, reader, lines, l.substring("ready: ".length()));
-        }
-      }
-      if (!process.isAlive()) {
-        throw new AssertionError("gateway exited " + process.exitValue() + ": " + lines);
-      }
-      Thread.sleep(50);
-    }
-    throw new AssertionError("no ready line within 90 s: " + lines);
-  }
-
-  private static S3Client s3(Child child) {
+  private static S3Client s3(DevGatewayProcess child) {
     return S3Client.builder()
         .endpointOverride(URI.create(child.endpoint()))
         .region(Region.of(child.line("region:")))
@@ -125,7 +62,7 @@ final class GatewayProcessTest {
         .build();
   }
 
-  private static void stopWithSigterm(Child child) throws Exception {
+  private static void stopWithSigterm(DevGatewayProcess child) throws Exception {
     // SIGTERM through the handle: Process.destroy() would also close our end of stdout.
     assertTrue(child.process().toHandle().destroy());
     assertTrue(child.process().waitFor(60, TimeUnit.SECONDS), "no exit within 60 s of SIGTERM");
@@ -140,7 +77,7 @@ final class GatewayProcessTest {
     byte[] body = new byte[700_000];
     new SplittableRandom(42).nextBytes(body);
 
-    Child first = startDev(data);
+    DevGatewayProcess first = startDev(data);
     assertTrue(first.endpoint().startsWith("http://127.0.0.1:"), first.endpoint());
     String key = first.line("access key:");
     String secret = first.line("secret key:");
@@ -152,7 +89,7 @@ final class GatewayProcessTest {
     }
     stopWithSigterm(first);
 
-    Child second = startDev(data);
+    DevGatewayProcess second = startDev(data);
     assertEquals(key, second.line("access key:"));
     assertEquals(secret, second.line("secret key:"));
     assertEquals(first.line("admin token:"), second.line("admin token:"));

@@ -4,24 +4,20 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
-import java.io.BufferedReader;
-import java.io.InputStreamReader;
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.SplittableRandom;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import network.icn.conformance.S3Target;
+import network.icn.gateway.testing.DevGatewayProcess;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -52,92 +48,27 @@ final class GatewayKillTest {
   private static final String SCHEME = "rs-4-2-64k";
 
   @TempDir Path dir;
-  private final List<Process> started = new ArrayList<>();
+  private final List<DevGatewayProcess> started = new ArrayList<>();
 
   @AfterEach
   void killEverything() throws Exception {
-    for (Process p : started) {
-      ProcessHandle.of(p.pid())
-          .ifPresent(
-              h -> {
-                h.descendants().forEach(ProcessHandle::destroyForcibly);
-                h.destroyForcibly();
-              });
-      p.waitFor(20, TimeUnit.SECONDS);
+    for (DevGatewayProcess p : started) {
+      p.close();
     }
   }
 
-  /** A dev gateway's console: its endpoint and keys, read from stdout. */
-  private record Child(Process process, List<String> stdout, String endpoint) {
-    String line(String prefix) {
-      return stdout.stream()
-          .filter(l -> l.startsWith(prefix))
-          .map(l -> l.substring(prefix.length()).strip())
-          .findFirst()
-          .orElseThrow(() -> new AssertionError("no line " + prefix + " in " + stdout));
-    }
+  private DevGatewayProcess startGateway(Path data) throws Exception {
+    DevGatewayProcess child =
+        DevGatewayProcess.start(
+            data,
+            dir.resolve("gateway-" + started.size() + ".stderr"),
+            List.of("-Xmx1g"),
+            List.of("--dev-agents", "8", "--scheme", SCHEME));
+    started.add(child);
+    return child;
   }
 
-  private Child startGateway(Path data) throws Exception {
-    List<String> command = new ArrayList<>();
-    command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-    command.addAll(
-        Arrays.asList(
-            System.getProperty(
-                    "icn.jvm.flags",
-                    "--add-modules=jdk.incubator.vector --enable-native-access=ALL-UNNAMED")
-                .split(" ")));
-    command.addAll(
-        List.of(
-            "-Xmx1g",
-            "-cp",
-            System.getProperty("java.class.path"),
-            "network.icn.gateway.GatewayMain",
-            "dev",
-            "--port",
-            "0",
-            "--data-dir",
-            data.toString(),
-            "--dev-agents",
-            "8",
-            "--scheme",
-            SCHEME));
-    Process process =
-        new ProcessBuilder(command)
-            .redirectError(dir.resolve("gateway-" + started.size() + ".stderr").toFile())
-            .start();
-    started.add(process);
-    List<String> lines = new CopyOnWriteArrayList<>();
-    Thread.ofPlatform()
-        .daemon()
-        .start(
-            () -> {
-              try (BufferedReader r =
-                  new BufferedReader(
-                      new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
-                for (String l = r.readLine(); l != null; l = r.readLine()) {
-                  lines.add(l);
-                }
-              } catch (java.io.IOException ignored) {
-                // the process ended
-              }
-            });
-    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(90);
-    while (System.nanoTime() < deadline) {
-      for (String l : lines) {
-        if (l.startsWith("ready: ")) {
-          return new Child(process, lines, l.substring("ready: ".length()).strip());
-        }
-      }
-      if (!process.isAlive()) {
-        throw new AssertionError("gateway exited " + process.exitValue() + ": " + lines);
-      }
-      Thread.sleep(50);
-    }
-    throw new AssertionError("no ready line within 90 s: " + lines);
-  }
-
-  private static S3Client client(Child child, boolean retries) {
+  private static S3Client client(DevGatewayProcess child, boolean retries) {
     return S3Client.builder()
         .endpointOverride(URI.create(child.endpoint()))
         .region(Region.of(child.line("region:")))
@@ -171,7 +102,7 @@ final class GatewayKillTest {
       sent.put(String.format("up-%03d", i), Faults.body(random, size));
     }
 
-    Child first = startGateway(data);
+    DevGatewayProcess first = startGateway(data);
     Set<String> acked = ConcurrentHashMap.newKeySet();
     Map<String, String> failures = new ConcurrentHashMap<>();
     CountDownLatch killPoint = new CountDownLatch(KILL_AFTER);
@@ -199,10 +130,8 @@ final class GatewayKillTest {
         fail("only " + acked.size() + " uploads acknowledged in 120 s: " + failures);
       }
       ackedAtKill = acked.size();
-      ProcessHandle handle = first.process().toHandle();
-      handle.descendants().forEach(ProcessHandle::destroyForcibly);
-      handle.destroyForcibly(); // SIGKILL: no shutdown hook, no drain
-      assertTrue(first.process().waitFor(30, TimeUnit.SECONDS), "gateway still alive");
+      first.kill(); // SIGKILL: no shutdown hook, no drain
+      assertTrue(!first.process().isAlive(), "gateway still alive");
       for (Thread t : uploads) {
         t.join(Duration.ofSeconds(90));
         assertTrue(!t.isAlive(), "an upload never ended after the kill");
@@ -213,7 +142,7 @@ final class GatewayKillTest {
         acked.size() < UPLOADS,
         "the kill came after every upload was acknowledged; nothing was in flight");
 
-    Child second = startGateway(data);
+    DevGatewayProcess second = startGateway(data);
     assertEquals(first.line("access key:"), second.line("access key:"));
     try (S3Client s3 = client(second, true)) {
       Set<String> listed = new HashSet<>();
