@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -34,8 +35,9 @@ import software.amazon.awssdk.services.s3.S3AsyncClient;
  * <p>Arguments: {@code --s3proxy-jar PATH} (the Maven profile passes it), {@code --seconds N}
  * (measured window per phase, default 20), {@code --warmup N} (seconds, default 5), {@code --groups
  * 64m,1m,4k}, {@code --systems s3proxy,icn}, {@code --heap 256m} (-Xmx of both servers), {@code
- * --jfr FILE} (a JFR recording of our gateway), {@code --checksums when_supported|when_required}
- * (the SDK's setting, default when_supported), {@code --work-dir DIR}, {@code --keep}.
+ * --jfr FILE} (a JFR recording of our gateway), {@code --gateway-flags F1,F2} (more JVM flags for
+ * our gateway, for experiments), {@code --checksums when_supported|when_required} (the SDK's
+ * setting, default when_supported), {@code --work-dir DIR}, {@code --keep}.
  */
 public final class LoadBenchmark {
   /** Parsed arguments. */
@@ -47,6 +49,7 @@ public final class LoadBenchmark {
       List<String> systems,
       String heap,
       Optional<Path> jfr,
+      List<String> gatewayFlags,
       Optional<Path> workDir,
       boolean whenRequired,
       boolean keep) {
@@ -72,6 +75,9 @@ public final class LoadBenchmark {
               List.of(values.getOrDefault("systems", "s3proxy,icn").split(",")),
               values.getOrDefault("heap", "256m"),
               Optional.ofNullable(values.get("jfr")).map(Path::of),
+              Arrays.stream(values.getOrDefault("gateway-flags", "").split(","))
+                  .filter(f -> !f.isEmpty())
+                  .toList(),
               Optional.ofNullable(values.get("work-dir")).map(Path::of),
               parseChecksums(values.getOrDefault("checksums", "when_supported")),
               keep);
@@ -137,6 +143,7 @@ public final class LoadBenchmark {
     List<S3AsyncClient> clients = new ArrayList<>();
     Report report = new Report();
     Map<String, Long> peakRss = new LinkedHashMap<>();
+    boolean completed = false;
     try {
       if (options.systems().contains("s3proxy")) {
         targets.add(
@@ -149,6 +156,7 @@ public final class LoadBenchmark {
       if (options.systems().contains("icn")) {
         List<String> flags = new ArrayList<>(Servers.projectJvmFlags());
         flags.addAll(serverFlags);
+        flags.addAll(options.gatewayFlags());
         options
             .jfr()
             .ifPresent(
@@ -156,6 +164,7 @@ public final class LoadBenchmark {
                     flags.add(
                         "-XX:StartFlightRecording=settings=profile,filename="
                             + f.toAbsolutePath()));
+        OUT.println("ICN JVM flags: " + String.join(" ", flags));
         targets.add(Servers.icnGateway(work.resolve("icn-data"), work.resolve("logs"), flags));
       }
       for (Servers.Target t : targets) {
@@ -183,6 +192,11 @@ public final class LoadBenchmark {
                   .computeIfAbsent(target.name(), k -> new LinkedHashMap<>())
                   .computeIfAbsent(
                       phase.group(), k -> Collections.synchronizedList(new ArrayList<>()));
+          if (phase.op() == Phase.Op.GET && keys.isEmpty()) {
+            OUT.println(
+                "  " + phase.label() + " " + target.name() + ": skipped, no object written");
+            continue;
+          }
           Machine.sync();
           PhaseRunner.Result r = runner.run(target, clients.get(t), BUCKET, phase, keys);
           report.add(r);
@@ -212,6 +226,7 @@ public final class LoadBenchmark {
       }
       report.printTargets(OUT, Optional.ofNullable(peakRss.get(Servers.ICN)));
       OUT.println("load average after: " + Machine.loadAverage());
+      completed = true;
     } finally {
       for (S3AsyncClient c : clients) {
         c.close();
@@ -219,10 +234,10 @@ public final class LoadBenchmark {
       for (Servers.Target t : targets) {
         t.process().close();
       }
-      if (!options.keep()) {
+      if (completed && !options.keep()) {
         deleteTree(work);
       } else {
-        OUT.println("kept " + work);
+        OUT.println("kept " + work + " (servers' data and logs)");
       }
     }
   }
