@@ -37,6 +37,7 @@ final class PhaseRunner {
    * A measured window. MB/s counts decimal megabytes (10^6 bytes) of object data.
    *
    * @param rssMib the largest resident set sampled from the server during the window
+   * @param cpuMillis CPU time the server process used during the window
    */
   record Result(
       Phase phase,
@@ -47,13 +48,19 @@ final class PhaseRunner {
       long errors,
       String firstError,
       long[] latenciesNanos,
-      long rssMib) {
+      long rssMib,
+      long cpuMillis) {
     double mbPerSecond() {
       return bytes / 1e6 / seconds;
     }
 
     double opsPerSecond() {
       return ops / seconds;
+    }
+
+    /** The server's CPU time (all its threads) per operation in the window. */
+    double cpuMillisPerOp() {
+      return ops == 0 ? Double.NaN : (double) cpuMillis / ops;
     }
 
     /** Nearest-rank percentile in milliseconds; NaN without samples. */
@@ -100,7 +107,8 @@ final class PhaseRunner {
         w.errors.sum(),
         w.firstError.get(),
         latencies,
-        target.process().windowPeakRssMib());
+        target.process().windowPeakRssMib(),
+        target.process().windowCpuMillis());
   }
 
   private static final class Window {

@@ -16,15 +16,16 @@ final class Report {
 
   static void printHeader(PrintStream out) {
     out.println(
-        "| phase | system | MB/s | ops/s | p50 ms | p99 ms | ops | errors | server RSS MiB |");
-    out.println("|---|---|---:|---:|---:|---:|---:|---:|---:|");
+        "| phase | system | MB/s | ops/s | p50 ms | p99 ms | ops | errors | server CPU ms/op |"
+            + " server RSS MiB |");
+    out.println("|---|---|---:|---:|---:|---:|---:|---:|---:|---:|");
   }
 
   static void printRow(PrintStream out, PhaseRunner.Result r) {
     out.println(
         String.format(
             Locale.ROOT,
-            "| %s | %s | %.1f | %.1f | %.2f | %.2f | %d | %d | %d |",
+            "| %s | %s | %.1f | %.1f | %.2f | %.2f | %d | %d | %.3f | %d |",
             r.phase().label(),
             r.system(),
             r.mbPerSecond(),
@@ -33,6 +34,7 @@ final class Report {
             r.percentileMillis(99),
             r.ops(),
             r.errors(),
+            r.cpuMillisPerOp(),
             r.rssMib()));
   }
 
@@ -41,12 +43,13 @@ final class Report {
     out.println(
         String.format(
             Locale.ROOT,
-            "| %s | **ICN/S3Proxy** | **%.2f×** | **%.2f×** | %.2f× | %.2f× | | | |",
+            "| %s | **ICN/S3Proxy** | **%.2f×** | **%.2f×** | %.2f× | %.2f× | | | %.2f× | |",
             ours.phase().label(),
             ours.mbPerSecond() / theirs.mbPerSecond(),
             ours.opsPerSecond() / theirs.opsPerSecond(),
             ours.percentileMillis(50) / theirs.percentileMillis(50),
-            ours.percentileMillis(99) / theirs.percentileMillis(99)));
+            ours.percentileMillis(99) / theirs.percentileMillis(99),
+            ours.cpuMillisPerOp() / theirs.cpuMillisPerOp()));
   }
 
   /** The whole table, each phase's rows followed by its ratio row. */
@@ -64,8 +67,10 @@ final class Report {
     }
     out.println();
     out.println(
-        "Ratios are ICN/S3Proxy: for MB/s and ops/s above 1 means we are faster; for p50 and p99"
-            + " below 1 means our latency is lower.");
+        "Ratios are ICN/S3Proxy: for MB/s and ops/s above 1 means we are faster; for p50, p99 and"
+            + " CPU ms/op below 1 means our latency or CPU cost is lower. Server CPU ms/op is the"
+            + " server process's user+system CPU time in the window divided by its operations (for"
+            + " ICN it includes the six agents).");
   }
 
   /** The targets, each met or not, for the phases that ran. */

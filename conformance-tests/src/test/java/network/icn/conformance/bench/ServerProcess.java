@@ -21,6 +21,7 @@ import java.util.concurrent.atomic.AtomicLong;
  */
 final class ServerProcess implements AutoCloseable {
   private static final long SAMPLE_MILLIS = 100;
+  private static final long CLOCK_TICKS_PER_SECOND = 100;
 
   private final String name;
   private final Process process;
@@ -28,6 +29,7 @@ final class ServerProcess implements AutoCloseable {
   private final AtomicLong windowPeakRssKib = new AtomicLong();
   private final AtomicLong peakRssKib = new AtomicLong();
   private final Thread sampler;
+  private volatile long windowStartCpuTicks;
 
   private ServerProcess(String name, Process process, Path stdoutLog) {
     this.name = name;
@@ -84,9 +86,30 @@ final class ServerProcess implements AutoCloseable {
         .findFirst();
   }
 
-  /** Starts a new window for {@link #windowPeakRssMib()} (the largest VmRSS sampled since). */
+  /**
+   * Starts a new window for {@link #windowPeakRssMib()} (the largest VmRSS sampled since) and
+   * {@link #windowCpuMillis()}.
+   */
   void resetWindow() {
     windowPeakRssKib.set(currentRssKib());
+    windowStartCpuTicks = cpuTicks();
+  }
+
+  /** CPU time (user + system, all threads) the process used since {@link #resetWindow()}. */
+  long windowCpuMillis() {
+    return (cpuTicks() - windowStartCpuTicks) * 1000 / CLOCK_TICKS_PER_SECOND;
+  }
+
+  /** utime + stime from /proc/<pid>/stat, in clock ticks (USER_HZ, 100 on Linux). */
+  private long cpuTicks() {
+    try {
+      String stat = Files.readString(Path.of("/proc", Long.toString(pid()), "stat"));
+      // Fields after the command name (which may contain spaces) are separated by single spaces.
+      String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+      return Long.parseLong(f[11]) + Long.parseLong(f[12]);
+    } catch (IOException | RuntimeException e) {
+      return 0;
+    }
   }
 
   long windowPeakRssMib() {
