@@ -37,7 +37,8 @@ final class Servers {
   /**
    * Our gateway in dev mode: {@code GatewayMain dev --port 0 --dev-agents 6} with the default
    * scheme (rs-4-2-256k); the six agents run inside the gateway's JVM, so its resident set includes
-   * them. The classpath is the driver's minus this module's test classes.
+   * them. The classpath is the driver's minus this module's test classes; the environment has
+   * {@code MALLOC_ARENA_MAX=2}, as bin/icn-gateway and the Docker image set it.
    */
   static Target icnGateway(Path dataDir, Path logDir, List<String> jvmFlags) throws Exception {
     List<String> command = new ArrayList<>();
@@ -57,7 +58,9 @@ final class Servers {
             "6",
             "--shutdown-grace-seconds",
             "5"));
-    ServerProcess process = ServerProcess.start(ICN, command, Map.of(), logDir);
+    // As bin/icn-gateway and the Docker image run it.
+    ServerProcess process =
+        ServerProcess.start(ICN, command, Map.of("MALLOC_ARENA_MAX", "2"), logDir);
     try {
       String ready = process.awaitLine("ready: ", Duration.ofSeconds(120));
       return new Target(

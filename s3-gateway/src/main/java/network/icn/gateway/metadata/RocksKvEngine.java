@@ -9,14 +9,17 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
+import org.rocksdb.BlockBasedTableConfig;
 import org.rocksdb.ColumnFamilyDescriptor;
 import org.rocksdb.ColumnFamilyHandle;
 import org.rocksdb.ColumnFamilyOptions;
 import org.rocksdb.DBOptions;
+import org.rocksdb.LRUCache;
 import org.rocksdb.RocksDB;
 import org.rocksdb.RocksDBException;
 import org.rocksdb.RocksIterator;
 import org.rocksdb.WriteBatch;
+import org.rocksdb.WriteBufferManager;
 import org.rocksdb.WriteOptions;
 
 /**
@@ -25,6 +28,21 @@ import org.rocksdb.WriteOptions;
  * racing an open cursor (using RocksDB after close would crash the JVM).
  */
 final class RocksKvEngine implements KvEngine {
+  /**
+   * The memtables of all column families together: RocksDB flushes when they reach this. Without a
+   * cap each of the ten families could hold two 64 MiB memtables, and a stream of small inline
+   * objects grew the gateway's resident set by that much.
+   */
+  static final long WRITE_BUFFER_BYTES = 32L << 20;
+
+  /** One block cache for all families; the memtables above are charged to it too. */
+  static final long CACHE_BYTES = 64L << 20;
+
+  /** One memtable's size (the default is 64 MiB). */
+  static final long MEMTABLE_BYTES = 8L << 20;
+
+  private final LRUCache cache;
+  private final WriteBufferManager writeBuffers;
   private final DBOptions dbOptions;
   private final ColumnFamilyOptions cfOptions;
   private final WriteOptions writeOptions;
@@ -37,8 +55,17 @@ final class RocksKvEngine implements KvEngine {
 
   private RocksKvEngine(Path dir, boolean syncWrites) throws RocksDBException {
     RocksDB.loadLibrary();
-    dbOptions = new DBOptions().setCreateIfMissing(true).setCreateMissingColumnFamilies(true);
-    cfOptions = new ColumnFamilyOptions();
+    cache = new LRUCache(CACHE_BYTES);
+    writeBuffers = new WriteBufferManager(WRITE_BUFFER_BYTES, cache);
+    dbOptions =
+        new DBOptions()
+            .setCreateIfMissing(true)
+            .setCreateMissingColumnFamilies(true)
+            .setWriteBufferManager(writeBuffers);
+    cfOptions =
+        new ColumnFamilyOptions()
+            .setWriteBufferSize(MEMTABLE_BYTES)
+            .setTableFormatConfig(new BlockBasedTableConfig().setBlockCache(cache));
     writeOptions = new WriteOptions().setSync(syncWrites);
     List<ColumnFamilyDescriptor> descriptors = new ArrayList<>();
     descriptors.add(new ColumnFamilyDescriptor(RocksDB.DEFAULT_COLUMN_FAMILY, cfOptions));
@@ -142,6 +169,8 @@ final class RocksKvEngine implements KvEngine {
       writeOptions.close();
       cfOptions.close();
       dbOptions.close();
+      writeBuffers.close();
+      cache.close();
     } finally {
       lifecycle.writeLock().unlock();
     }
