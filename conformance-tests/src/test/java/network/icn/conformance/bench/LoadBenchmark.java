@@ -34,10 +34,10 @@ import software.amazon.awssdk.services.s3.S3AsyncClient;
  *
  * <p>Arguments: {@code --s3proxy-jar PATH} (the Maven profile passes it), {@code --seconds N}
  * (measured window per phase, default 20), {@code --warmup N} (seconds, default 5), {@code --groups
- * 64m,1m,4k}, {@code --systems s3proxy,icn}, {@code --heap 256m} (-Xmx of both servers), {@code
- * --jfr FILE} (a JFR recording of our gateway), {@code --gateway-flags F1,F2} (more JVM flags for
- * our gateway, for experiments), {@code --checksums when_supported|when_required} (the SDK's
- * setting, default when_supported), {@code --work-dir DIR}, {@code --keep}.
+ * 64m,1m,4k}, {@code --systems s3proxy,icn}, {@code --heap 192m} (-Xms and -Xmx of both servers),
+ * {@code --jfr FILE} (a JFR recording of our gateway), {@code --gateway-flags F1,F2} (more JVM
+ * flags for our gateway, for experiments), {@code --checksums when_supported|when_required} (the
+ * SDK's setting, default when_supported), {@code --work-dir DIR}, {@code --keep}.
  */
 public final class LoadBenchmark {
   /** Parsed arguments. */
@@ -73,7 +73,7 @@ public final class LoadBenchmark {
               Duration.ofSeconds(Long.parseLong(values.getOrDefault("warmup", "5"))),
               List.of(values.getOrDefault("groups", "64m,1m,4k").split(",")),
               List.of(values.getOrDefault("systems", "s3proxy,icn").split(",")),
-              values.getOrDefault("heap", "256m"),
+              values.getOrDefault("heap", "192m"),
               Optional.ofNullable(values.get("jfr")).map(Path::of),
               Arrays.stream(values.getOrDefault("gateway-flags", "").split(","))
                   .filter(f -> !f.isEmpty())
