@@ -4,7 +4,9 @@ import io.netty.channel.Channel;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
 import io.netty.handler.codec.TooLongFrameException;
+import io.netty.handler.codec.http.HttpContent;
 import io.netty.handler.codec.http.HttpRequest;
+import io.netty.handler.codec.http.LastHttpContent;
 import io.netty.handler.codec.http.TooLongHttpHeaderException;
 import io.netty.handler.codec.http.TooLongHttpLineException;
 import io.netty.handler.timeout.IdleStateEvent;
@@ -77,7 +79,11 @@ final class ConnectionHandler extends ChannelInboundHandlerAdapter {
     ctx.close();
   }
 
-  /** The next inbound object, asking the socket for more only when nothing is buffered. */
+  /**
+   * The next inbound object, asking the socket for more when nothing is buffered; inside a body,
+   * one buffer ahead (at most one more is ever queued, so the client is still paced by our
+   * reading).
+   */
   Object next() {
     Object m = inbound.poll();
     if (m == null) {
@@ -92,6 +98,8 @@ final class ConnectionHandler extends ChannelInboundHandlerAdapter {
     }
     if (m == CLOSED) {
       inbound.add(CLOSED); // stay closed for every later call
+    } else if (m instanceof HttpContent && !(m instanceof LastHttpContent) && inbound.isEmpty()) {
+      channel.read(); // prefetch the body's next buffer while this one is processed
     }
     return m;
   }

@@ -1,11 +1,13 @@
 package network.icn.gateway.http;
 
 import io.netty.bootstrap.ServerBootstrap;
+import io.netty.channel.AdaptiveRecvByteBufAllocator;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelInitializer;
 import io.netty.channel.ChannelOption;
 import io.netty.channel.EventLoopGroup;
 import io.netty.channel.MultiThreadIoEventLoopGroup;
+import io.netty.channel.RecvByteBufAllocator;
 import io.netty.channel.group.ChannelGroup;
 import io.netty.channel.group.DefaultChannelGroup;
 import io.netty.channel.nio.NioIoHandler;
@@ -33,6 +35,13 @@ import java.util.random.RandomGenerator;
  * both ways with back-pressure, one virtual thread per connection (the event loops never block).
  */
 public final class GatewayHttpServer implements AutoCloseable {
+  /**
+   * Socket reads of up to 256 KiB (Netty's adaptive default stops at 64 KiB): a large body arrives
+   * in fewer buffers, so fewer hand-offs between the event loop and the request's virtual thread.
+   */
+  private static final RecvByteBufAllocator READS =
+      new AdaptiveRecvByteBufAllocator(64, 16 * 1024, 256 * 1024);
+
   /**
    * Server settings.
    *
@@ -111,6 +120,7 @@ public final class GatewayHttpServer implements AutoCloseable {
             .option(ChannelOption.SO_BACKLOG, 1024)
             .childOption(ChannelOption.AUTO_READ, false)
             .childOption(ChannelOption.TCP_NODELAY, true)
+            .childOption(ChannelOption.RCVBUF_ALLOCATOR, READS)
             .childHandler(
                 new ChannelInitializer<SocketChannel>() {
                   @Override

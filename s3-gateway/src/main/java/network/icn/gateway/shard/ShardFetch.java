@@ -101,7 +101,12 @@ public final class ShardFetch implements AgentClient.ShardSink {
         }
       }
       if (ready.size() >= depth) {
-        paused = new CompletableFuture<>();
+        // One socket read can decode into several buffers, each handed over before the client
+        // sees the first stage: they all wait on the same stage, and each is released when it
+        // completes (a second stage here would orphan the first buffer).
+        if (paused == null) {
+          paused = new CompletableFuture<>();
+        }
         CompletableFuture<Void> wait = paused;
         signal.signal();
         return wait;

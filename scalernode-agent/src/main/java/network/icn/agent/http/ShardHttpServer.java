@@ -1,11 +1,13 @@
 package network.icn.agent.http;
 
 import io.netty.bootstrap.ServerBootstrap;
+import io.netty.channel.AdaptiveRecvByteBufAllocator;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelInitializer;
 import io.netty.channel.ChannelOption;
 import io.netty.channel.EventLoopGroup;
 import io.netty.channel.MultiThreadIoEventLoopGroup;
+import io.netty.channel.RecvByteBufAllocator;
 import io.netty.channel.group.ChannelGroup;
 import io.netty.channel.group.DefaultChannelGroup;
 import io.netty.channel.nio.NioIoHandler;
@@ -24,6 +26,14 @@ import java.util.concurrent.TimeUnit;
  * in-flight requests finish within a deadline, then closes every connection.
  */
 public final class ShardHttpServer implements AutoCloseable {
+  /**
+   * Socket reads of up to 256 KiB (Netty's adaptive default stops at 64 KiB): a streamed shard
+   * arrives in fewer, larger buffers, so there are fewer hand-offs between the event loop and the
+   * request's thread and fewer file writes. The agent client reads the same way.
+   */
+  public static final RecvByteBufAllocator READS =
+      new AdaptiveRecvByteBufAllocator(64, 16 * 1024, 256 * 1024);
+
   private final ShardApi api;
   private final EventLoopGroup boss;
   private final EventLoopGroup workers;
@@ -61,6 +71,7 @@ public final class ShardHttpServer implements AutoCloseable {
             .option(ChannelOption.SO_BACKLOG, 1024)
             .childOption(ChannelOption.AUTO_READ, false)
             .childOption(ChannelOption.TCP_NODELAY, true)
+            .childOption(ChannelOption.RCVBUF_ALLOCATOR, READS)
             .childHandler(
                 new ChannelInitializer<SocketChannel>() {
                   @Override

@@ -19,6 +19,7 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Predicate;
@@ -60,6 +61,13 @@ public final class FileShardStore implements ShardStore {
 
   /** A deferred-spec write reserves capacity ahead of its bytes in steps of this size. */
   private static final long RESERVE_STEP = 4L * 1024 * 1024;
+
+  /**
+   * A writer starts a background {@code fdatasync} of what it wrote each time this much more has
+   * arrived (one at a time), so a large shard reaches the disk while it streams instead of all at
+   * its commit. The commit's own fsync, rename and directory fsync are unchanged.
+   */
+  static final long EARLY_FLUSH_BYTES = 4L * 1024 * 1024;
 
   private final Path root;
   private final Path shardsDir;
@@ -618,6 +626,8 @@ public final class FileShardStore implements ShardStore {
     private boolean done;
     private boolean keepWhenFull;
     private boolean full;
+    private long flushStartedAt;
+    private CompletableFuture<Void> flushing = CompletableFuture.completedFuture(null);
 
     FileWriter(
         ShardId id,
@@ -634,6 +644,7 @@ public final class FileShardStore implements ShardStore {
       this.channel = channel;
       this.dataOffset = ShardFileFormat.headerLength(id);
       this.position = dataOffset;
+      this.flushStartedAt = dataOffset;
     }
 
     @Override
@@ -645,6 +656,7 @@ public final class FileShardStore implements ShardStore {
         ensureReserved(
             ShardFileFormat.fileLength(id, verifier.received(), verifier.chunksStarted()));
         writeAll(data);
+        maybeFlushEarly();
       } catch (IOException e) {
         throw failWrite(ioFailure("cannot write shard " + id, e));
       } catch (RuntimeException e) {
@@ -690,6 +702,29 @@ public final class FileShardStore implements ShardStore {
       }
     }
 
+    /**
+     * Starts a background fdatasync once {@link #EARLY_FLUSH_BYTES} more arrived and the previous
+     * one finished. Its outcome only matters for timing: the commit fsyncs the whole file anyway.
+     */
+    private void maybeFlushEarly() {
+      if (position - flushStartedAt < EARLY_FLUSH_BYTES || !flushing.isDone()) {
+        return;
+      }
+      flushStartedAt = position;
+      CompletableFuture<Void> flush = new CompletableFuture<>();
+      flushing = flush;
+      Thread.startVirtualThread(
+          () -> {
+            try {
+              channel.force(false);
+            } catch (IOException | RuntimeException e) {
+              // Closed by an abort, or a real I/O error that the commit's fsync reports.
+            } finally {
+              flush.complete(null);
+            }
+          });
+    }
+
     private void ensureReserved(long needed) {
       if (needed > reservation) {
         reservation += reserve(id, needed - reservation, needed - reservation + RESERVE_STEP);
@@ -727,6 +762,7 @@ public final class FileShardStore implements ShardStore {
         ShardFileFormat.Encoded encoded = ShardFileFormat.encode(id, spec, clock.millis());
         writeAll(encoded.tail());
         writeAt(encoded.header(), 0);
+        flushing.join(); // an early flush still running would only make this one wait longer
         channel.force(true);
         channel.close();
         return publish(spec, fileLength);

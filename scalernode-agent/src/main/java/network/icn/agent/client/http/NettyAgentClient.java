@@ -18,6 +18,7 @@ import io.netty.handler.codec.http.DefaultHttpContent;
 import io.netty.handler.codec.http.DefaultHttpRequest;
 import io.netty.handler.codec.http.DefaultLastHttpContent;
 import io.netty.handler.codec.http.HttpClientCodec;
+import io.netty.handler.codec.http.HttpDecoderConfig;
 import io.netty.handler.codec.http.HttpHeaderNames;
 import io.netty.handler.codec.http.HttpMethod;
 import io.netty.handler.codec.http.HttpRequest;
@@ -50,6 +51,7 @@ import network.icn.agent.client.ShardHeaders;
 import network.icn.agent.client.ShardId;
 import network.icn.agent.client.ShardReceipt;
 import network.icn.agent.client.ShardSpec;
+import network.icn.agent.http.ShardHttpServer;
 import org.web3j.crypto.ECKeyPair;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ObjectMapper;
@@ -78,6 +80,13 @@ public final class NettyAgentClient implements AgentClient {
 
   static final ObjectMapper JSON = new ObjectMapper();
 
+  /**
+   * The largest body buffer the response decoder hands over (Netty's default is 8 KiB): a socket
+   * read of a streamed shard becomes one buffer, not a run of 8 KiB slices, each with its own sink
+   * call and completion.
+   */
+  private static final int MAX_CONTENT_BYTES = 256 * 1024;
+
   private final ECKeyPair key;
   private final Clock clock;
   private final Settings settings;
@@ -96,6 +105,7 @@ public final class NettyAgentClient implements AgentClient {
             .channel(NioSocketChannel.class)
             .option(ChannelOption.AUTO_READ, false)
             .option(ChannelOption.TCP_NODELAY, true)
+            .option(ChannelOption.RCVBUF_ALLOCATOR, ShardHttpServer.READS)
             .option(
                 ChannelOption.CONNECT_TIMEOUT_MILLIS, (int) settings.connectTimeout().toMillis());
     this.pools =
@@ -111,7 +121,11 @@ public final class NettyAgentClient implements AgentClient {
                         .addLast(
                             new IdleStateHandler(
                                 0, 0, settings.idleTimeout().toMillis(), TimeUnit.MILLISECONDS))
-                        .addLast(new HttpClientCodec())
+                        .addLast(
+                            new HttpClientCodec(
+                                new HttpDecoderConfig().setMaxChunkSize(MAX_CONTENT_BYTES),
+                                HttpClientCodec.DEFAULT_PARSE_HTTP_AFTER_CONNECT_REQUEST,
+                                HttpClientCodec.DEFAULT_FAIL_ON_MISSING_RESPONSE))
                         .addLast(new ClientCallHandler());
                   }
                 },
