@@ -5,6 +5,7 @@ import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
+import java.util.concurrent.ConcurrentHashMap;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
@@ -47,8 +48,34 @@ final class Hashing {
     }
   }
 
-  /** {@code HMAC(HMAC(HMAC(HMAC("AWS4" + secret, date), region), service), "aws4_request")}. */
+  /**
+   * Signing keys by (secret, scope). A key is valid for one day and one region, and every request
+   * of that day derives the same one with four HMACs; this keeps the result. Bounded: cleared when
+   * full. Keyed by the secret itself, so a changed secret never meets an old key.
+   */
+  private static final int MAX_SIGNING_KEYS = 10_000;
+
+  private record ScopedSecret(String secret, String scope) {}
+
+  private static final ConcurrentHashMap<ScopedSecret, byte[]> SIGNING_KEYS =
+      new ConcurrentHashMap<>();
+
+  /** {@link #deriveSigningKey}, remembered per (secret, scope); callers must not modify it. */
   static byte[] signingKey(String secret, CredentialScope scope) {
+    ScopedSecret id = new ScopedSecret(secret, scope.toString());
+    byte[] key = SIGNING_KEYS.get(id);
+    if (key == null) {
+      key = deriveSigningKey(secret, scope);
+      if (SIGNING_KEYS.size() >= MAX_SIGNING_KEYS) {
+        SIGNING_KEYS.clear();
+      }
+      SIGNING_KEYS.put(id, key);
+    }
+    return key;
+  }
+
+  /** {@code HMAC(HMAC(HMAC(HMAC("AWS4" + secret, date), region), service), "aws4_request")}. */
+  static byte[] deriveSigningKey(String secret, CredentialScope scope) {
     byte[] date = hmac(("AWS4" + secret).getBytes(StandardCharsets.UTF_8), scope.dateStamp());
     byte[] region = hmac(date, scope.region());
     byte[] service = hmac(region, scope.service());

@@ -1,14 +1,23 @@
 package network.icn.gateway.metadata;
 
 import java.time.Clock;
+import java.util.Arrays;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Access keys with their secrets: seals on the way in, unseals for SigV4 on the way out. The admin
  * API and CLI (a later issue) build on this.
  */
 public final class AccessKeyring {
+  /** Unsealed secrets kept at most (the map is cleared when full). */
+  private static final int MAX_UNSEALED = 10_000;
+
+  private record Unsealed(byte[] sealed, String secret) {}
+
+  private final ConcurrentHashMap<String, Unsealed> unsealed = new ConcurrentHashMap<>();
+
   private final MetadataStore store;
   private final SecretSealer sealer;
   private final Clock clock;
@@ -57,10 +66,27 @@ public final class AccessKeyring {
       return Optional.empty();
     }
     return Optional.of(
-        new Credentials(
-            accessKeyId,
-            key.get().tenantId(),
-            sealer.unseal(accessKeyId, key.get().sealedSecret())));
+        new Credentials(accessKeyId, key.get().tenantId(), unsealed(accessKeyId, key.get())));
+  }
+
+  /**
+   * The key's secret. Every request needs it, and AES-GCM per request cost a visible share of a
+   * small-object request, so plain secrets are kept by (access key id, sealed bytes): an entry can
+   * only ever answer the sealed value it was made from, and the record (status, tenant) is still
+   * read on every call, so revocation takes effect at once.
+   */
+  private String unsealed(String accessKeyId, AccessKeyRecord key) {
+    Unsealed cached = unsealed.get(accessKeyId);
+    byte[] sealed = key.sealedSecret();
+    if (cached != null && Arrays.equals(cached.sealed(), sealed)) {
+      return cached.secret();
+    }
+    String secret = sealer.unseal(accessKeyId, sealed);
+    if (unsealed.size() >= MAX_UNSEALED) {
+      unsealed.clear();
+    }
+    unsealed.put(accessKeyId, new Unsealed(sealed.clone(), secret));
+    return secret;
   }
 
   /**

@@ -2,6 +2,7 @@ package network.icn.gateway.auth;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
@@ -9,6 +10,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
@@ -70,6 +72,20 @@ class AwsDocumentedExamplesTest {
         stringToSign);
     byte[] key = Hashing.signingKey(SECRET, EXAMPLE_SCOPE);
     assertEquals(expectedSignature, Hashing.signature(key, stringToSign));
+  }
+
+  @Test
+  void aRememberedSigningKeyIsTheDerivedOneAndAnotherSecretOrScopeGetsItsOwn() {
+    byte[] derived = Hashing.deriveSigningKey(SECRET, EXAMPLE_SCOPE);
+    assertArrayEquals(derived, Hashing.signingKey(SECRET, EXAMPLE_SCOPE));
+    assertArrayEquals(derived, Hashing.signingKey(SECRET, EXAMPLE_SCOPE)); // from the cache
+    assertFalse(Arrays.equals(derived, Hashing.signingKey(SECRET + "x", EXAMPLE_SCOPE)));
+    CredentialScope nextDay =
+        new CredentialScope(
+            LocalDate.of(2013, 5, 25), EXAMPLE_SCOPE.region(), EXAMPLE_SCOPE.service());
+    assertArrayEquals(
+        Hashing.deriveSigningKey(SECRET, nextDay), Hashing.signingKey(SECRET, nextDay));
+    assertFalse(Arrays.equals(derived, Hashing.signingKey(SECRET, nextDay)));
   }
 
   @Test
