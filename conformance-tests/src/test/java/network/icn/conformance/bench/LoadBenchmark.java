@@ -339,14 +339,26 @@ public final class LoadBenchmark {
     Machine.sync();
   }
 
-  private static void deleteTree(Path root) throws IOException {
-    if (!Files.exists(root)) {
-      return;
-    }
-    try (Stream<Path> walk = Files.walk(root)) {
-      for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) {
-        Files.deleteIfExists(p);
+  /**
+   * Deletes the work dir; a file that vanishes or a directory that fills while walking (a server's
+   * last writes) gets a second pass, and what is still left is reported, not thrown.
+   */
+  private static void deleteTree(Path root) {
+    for (int pass = 0; pass < 2 && Files.exists(root); pass++) {
+      try (Stream<Path> walk = Files.walk(root)) {
+        for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) {
+          try {
+            Files.deleteIfExists(p);
+          } catch (IOException e) {
+            // retried in the next pass
+          }
+        }
+      } catch (IOException | java.io.UncheckedIOException e) {
+        // retried in the next pass
       }
+    }
+    if (Files.exists(root)) {
+      OUT.println("could not delete all of " + root);
     }
   }
 }

@@ -22,7 +22,13 @@ import network.icn.agent.metrics.AgentMetrics;
  * AgentException}s into JSON errors, record metrics and write one access-log line.
  */
 public final class ShardApi {
-  private static final Logger ACCESS = System.getLogger("network.icn.agent.access");
+  /**
+   * The access log names its source to java.util.logging (where System.Logger output ends up
+   * anyway), so no stack walk looks for the caller of every line; the output is the same.
+   */
+  private static final java.util.logging.Logger ACCESS =
+      java.util.logging.Logger.getLogger("network.icn.agent.access");
+
   private static final Logger LOG = System.getLogger(ShardApi.class.getName());
 
   private final Executor executor;
@@ -127,8 +133,10 @@ public final class ShardApi {
       metrics.request(route.operation(), status, nanos);
       String who = caller;
       String why = failure;
-      ACCESS.log(
-          Level.INFO,
+      ACCESS.logp(
+          java.util.logging.Level.INFO,
+          ShardApi.class.getName(),
+          "serve",
           () ->
               String.format(
                   "%s %s %s %s %d %d %.1fms caller=%s%s",
