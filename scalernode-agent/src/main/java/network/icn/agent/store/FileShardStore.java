@@ -2,6 +2,7 @@ package network.icn.agent.store;
 
 import java.io.IOException;
 import java.nio.ByteBuffer;
+import java.nio.channels.ClosedChannelException;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
 import java.nio.charset.StandardCharsets;
@@ -629,6 +630,12 @@ public final class FileShardStore implements ShardStore {
     private long flushStartedAt;
     private CompletableFuture<Void> flushing = CompletableFuture.completedFuture(null);
 
+    /**
+     * The first failure of an early flush. Linux reports a write-back error once per open file, so
+     * the commit's own fsync on the same channel may succeed after it: the commit fails instead.
+     */
+    private volatile IOException flushFailure;
+
     FileWriter(
         ShardId id,
         ShardSpec declared,
@@ -704,7 +711,8 @@ public final class FileShardStore implements ShardStore {
 
     /**
      * Starts a background fdatasync once {@link #EARLY_FLUSH_BYTES} more arrived and the previous
-     * one finished. Its outcome only matters for timing: the commit fsyncs the whole file anyway.
+     * one finished. The commit fsyncs the whole file anyway; a failed early flush fails the commit
+     * ({@link #flushFailure}).
      */
     private void maybeFlushEarly() {
       if (position - flushStartedAt < EARLY_FLUSH_BYTES || !flushing.isDone()) {
@@ -717,8 +725,12 @@ public final class FileShardStore implements ShardStore {
           () -> {
             try {
               channel.force(false);
-            } catch (IOException | RuntimeException e) {
-              // Closed by an abort, or a real I/O error that the commit's fsync reports.
+            } catch (ClosedChannelException e) {
+              // closed by an abort: nothing will be committed
+            } catch (IOException e) {
+              if (flushFailure == null) {
+                flushFailure = e;
+              }
             } finally {
               flush.complete(null);
             }
@@ -763,6 +775,9 @@ public final class FileShardStore implements ShardStore {
         writeAll(encoded.tail());
         writeAt(encoded.header(), 0);
         flushing.join(); // an early flush still running would only make this one wait longer
+        if (flushFailure != null) {
+          throw flushFailure;
+        }
         channel.force(true);
         channel.close();
         return publish(spec, fileLength);
