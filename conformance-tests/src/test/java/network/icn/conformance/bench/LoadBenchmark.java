@@ -37,7 +37,8 @@ import software.amazon.awssdk.services.s3.S3AsyncClient;
  * 64m,1m,4k}, {@code --systems s3proxy,icn}, {@code --heap 192m} (-Xms and -Xmx of both servers),
  * {@code --jfr FILE} (a JFR recording of our gateway), {@code --gateway-flags F1,F2} (more JVM
  * flags for our gateway, for experiments), {@code --checksums when_supported|when_required} (the
- * SDK's setting, default when_supported), {@code --work-dir DIR}, {@code --keep}.
+ * SDK's setting, default when_supported), {@code --work-dir DIR}, {@code --keep}, {@code
+ * --floor-only} (only the unavoidable-work measurement of {@link WorkFloor}, no servers).
  */
 public final class LoadBenchmark {
   /** Parsed arguments. */
@@ -52,14 +53,18 @@ public final class LoadBenchmark {
       List<String> gatewayFlags,
       Optional<Path> workDir,
       boolean whenRequired,
-      boolean keep) {
+      boolean keep,
+      boolean floorOnly) {
     static Options parse(String[] args) {
       Map<String, String> values = new LinkedHashMap<>();
       boolean keep = false;
+      boolean floorOnly = false;
       for (int i = 0; i < args.length; i++) {
         String a = args[i];
         if (a.equals("--keep")) {
           keep = true;
+        } else if (a.equals("--floor-only")) {
+          floorOnly = true;
         } else if (a.startsWith("--") && i + 1 < args.length) {
           values.put(a.substring(2), args[++i]);
         } else {
@@ -80,7 +85,8 @@ public final class LoadBenchmark {
                   .toList(),
               Optional.ofNullable(values.get("work-dir")).map(Path::of),
               parseChecksums(values.getOrDefault("checksums", "when_supported")),
-              keep);
+              keep,
+              floorOnly);
       for (String g : o.groups) {
         if (!List.of("64m", "1m", "4k").contains(g)) {
           throw new IllegalArgumentException("unknown group " + g + " (64m, 1m, 4k)");
@@ -118,6 +124,13 @@ public final class LoadBenchmark {
             : Files.createTempDirectory("icn-load-bench-");
     List<String> serverFlags = List.of("-Xms" + options.heap(), "-Xmx" + options.heap());
     Machine.describe(OUT, work);
+    if (options.floorOnly()) {
+      WorkFloor.print(OUT, new WorkFloor(work).measure());
+      if (!options.keep()) {
+        deleteTree(work);
+      }
+      return;
+    }
     OUT.println("load average before: " + Machine.loadAverage());
     OUT.println(
         "servers: child JVMs "
@@ -225,6 +238,12 @@ public final class LoadBenchmark {
         OUT.println(t.name() + " peak RSS (VmHWM): " + rss + " MiB");
       }
       report.printTargets(OUT, Optional.ofNullable(peakRss.get(Servers.ICN)));
+      if (phases.stream().anyMatch(p -> p.size() == 64 << 20)) {
+        OUT.println();
+        WorkFloor.Costs floor = new WorkFloor(work).measure();
+        WorkFloor.print(OUT, floor);
+        report.printFloorBounds(OUT, floor, Runtime.getRuntime().availableProcessors());
+      }
       OUT.println("load average after: " + Machine.loadAverage());
       completed = true;
     } finally {

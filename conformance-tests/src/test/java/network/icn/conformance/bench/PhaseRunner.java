@@ -38,6 +38,8 @@ final class PhaseRunner {
    *
    * @param rssMib the largest resident set sampled from the server during the window
    * @param cpuMillis CPU time the server process used during the window
+   * @param clientCpuMillis CPU time this process (the client) used during the window
+   * @param machineBusyPercent share of all the machine's CPUs busy during the window (100 = all)
    */
   record Result(
       Phase phase,
@@ -49,7 +51,9 @@ final class PhaseRunner {
       String firstError,
       long[] latenciesNanos,
       long rssMib,
-      long cpuMillis) {
+      long cpuMillis,
+      long clientCpuMillis,
+      double machineBusyPercent) {
     double mbPerSecond() {
       return bytes / 1e6 / seconds;
     }
@@ -61,6 +65,11 @@ final class PhaseRunner {
     /** The server's CPU time (all its threads) per operation in the window. */
     double cpuMillisPerOp() {
       return ops == 0 ? Double.NaN : (double) cpuMillis / ops;
+    }
+
+    /** The client's CPU time per operation in the window. */
+    double clientCpuMillisPerOp() {
+      return ops == 0 ? Double.NaN : (double) clientCpuMillis / ops;
     }
 
     /** Nearest-rank percentile in milliseconds; NaN without samples. */
@@ -95,7 +104,9 @@ final class PhaseRunner {
       window(client, bucket, phase, stored, "w", phase.warmup().toNanos(), phase.warmupOps());
     }
     target.process().resetWindow();
+    CpuClock.Reading cpuStart = CpuClock.read();
     Window w = window(client, bucket, phase, stored, "m", phase.window().toNanos(), phase.maxOps());
+    CpuClock.Reading cpuEnd = CpuClock.read();
     long[] latencies = Arrays.copyOf(w.latencies, w.count.get());
     Arrays.sort(latencies);
     return new Result(
@@ -108,7 +119,9 @@ final class PhaseRunner {
         w.firstError.get(),
         latencies,
         target.process().windowPeakRssMib(),
-        target.process().windowCpuMillis());
+        target.process().windowCpuMillis(),
+        cpuEnd.processMillisSince(cpuStart),
+        cpuEnd.machineBusyPercentSince(cpuStart));
   }
 
   private static final class Window {
