@@ -1,6 +1,8 @@
 package network.icn.gateway.http;
 
 import io.netty.channel.Channel;
+import io.netty.channel.ChannelFuture;
+import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
 import io.netty.handler.codec.TooLongFrameException;
@@ -17,6 +19,7 @@ import java.net.InetSocketAddress;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.RejectedExecutionException;
 import network.icn.gateway.auth.RequestHeaders;
 
 /**
@@ -30,6 +33,13 @@ final class ConnectionHandler extends ChannelInboundHandlerAdapter {
 
   private final GatewayHttpServer server;
   private final LinkedBlockingQueue<Object> inbound = new LinkedBlockingQueue<>();
+
+  /** The last response write made by {@link #writeLastAndReadNext} (event loop only). */
+  private ChannelFuture lastWrite;
+
+  /** Whether a read for the next request was already asked for (serving thread only). */
+  private boolean readRequested;
+
   private volatile Channel channel;
   private volatile boolean busy;
 
@@ -87,7 +97,11 @@ final class ConnectionHandler extends ChannelInboundHandlerAdapter {
   Object next() {
     Object m = inbound.poll();
     if (m == null) {
-      channel.read();
+      if (readRequested) {
+        readRequested = false; // the last response's write already asked for the next read
+      } else {
+        channel.read();
+      }
       try {
         m = inbound.take();
       } catch (InterruptedException e) {
@@ -96,12 +110,54 @@ final class ConnectionHandler extends ChannelInboundHandlerAdapter {
         return CLOSED;
       }
     }
+    readRequested = false;
     if (m == CLOSED) {
       inbound.add(CLOSED); // stay closed for every later call
     } else if (m instanceof HttpContent && !(m instanceof LastHttpContent) && inbound.isEmpty()) {
       channel.read(); // prefetch the body's next buffer while this one is processed
     }
     return m;
+  }
+
+  /**
+   * Writes the last message of a response on a kept-alive connection and asks for the next request,
+   * in one event-loop task and without waiting for the write: the serving thread goes straight back
+   * to {@link #next()}, which then does not ask again. A failed write closes the channel, and
+   * {@link #next()} sees it closed. Saves two hand-offs between the event loop and the serving
+   * thread per request.
+   */
+  void writeLastAndReadNext(Object message) {
+    readRequested = inbound.isEmpty();
+    boolean read = readRequested;
+    channel
+        .eventLoop()
+        .execute(
+            () -> {
+              lastWrite = channel.writeAndFlush(message);
+              lastWrite.addListener(ChannelFutureListener.CLOSE_ON_FAILURE);
+              if (read) {
+                channel.read();
+              }
+            });
+  }
+
+  /** Closes the channel once every response written so far has gone out. */
+  private void closeAfterWrites() {
+    try {
+      channel
+          .eventLoop()
+          .execute(
+              () -> {
+                ChannelFuture w = lastWrite;
+                if (w != null && !w.isDone()) {
+                  w.addListener(ChannelFutureListener.CLOSE);
+                } else {
+                  channel.close();
+                }
+              });
+    } catch (RejectedExecutionException e) {
+      channel.close(); // the event loop is shutting down
+    }
   }
 
   private void serve() {
@@ -120,7 +176,7 @@ final class ConnectionHandler extends ChannelInboundHandlerAdapter {
             busy = false;
           }
           if (!keepAlive || server.draining()) {
-            channel.close();
+            closeAfterWrites();
             return;
           }
         } else {

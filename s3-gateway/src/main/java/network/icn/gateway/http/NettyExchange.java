@@ -4,6 +4,7 @@ import io.netty.buffer.ByteBuf;
 import io.netty.buffer.Unpooled;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelFuture;
+import io.netty.channel.ChannelFutureListener;
 import io.netty.handler.codec.http.DefaultFullHttpResponse;
 import io.netty.handler.codec.http.DefaultHttpContent;
 import io.netty.handler.codec.http.DefaultHttpResponse;
@@ -185,7 +186,7 @@ final class NettyExchange implements HttpExchange {
     finishHeaders(response, code);
     bytesOut += body.length;
     responseEnded = true;
-    awaitWrite(channel.writeAndFlush(response));
+    writeLast(response);
   }
 
   @Override
@@ -195,7 +196,8 @@ final class NettyExchange implements HttpExchange {
     copyHeaders(headers, response);
     HttpUtil.setContentLength(response, contentLength);
     finishHeaders(response, code);
-    inFlight = channel.write(response);
+    channel.write(response).addListener(ChannelFutureListener.CLOSE_ON_FAILURE);
+    inFlight = null; // flushed with the first body buffer, which the next write waits for
   }
 
   @Override
@@ -219,9 +221,27 @@ final class NettyExchange implements HttpExchange {
 
   @Override
   public void endResponse() {
-    awaitWrite(channel.writeAndFlush(LastHttpContent.EMPTY_LAST_CONTENT));
+    ChannelFuture previous = inFlight;
     inFlight = null;
     responseEnded = true;
+    if (previous != null && previous.isDone() && !previous.isSuccess()) {
+      keepAlive = false;
+      throw new PeerGoneException("connection closed by the client during the response");
+    }
+    writeLast(LastHttpContent.EMPTY_LAST_CONTENT);
+  }
+
+  /**
+   * The response's last message. On a connection that stays open, sent without waiting (the next
+   * request is read meanwhile; writes keep their order, and a failed one closes the channel);
+   * otherwise awaited, so that closing the connection cannot cut it short.
+   */
+  private void writeLast(Object message) {
+    if (keepAlive()) {
+      connection.writeLastAndReadNext(message);
+    } else {
+      awaitWrite(channel.writeAndFlush(message));
+    }
   }
 
   @Override

@@ -610,4 +610,86 @@ class RawHttpEdgeCasesTest {
         .replace("\"", "&quot;")
         .replace("'", "&apos;");
   }
+
+  /**
+   * Several requests on one kept-alive connection, sent in one write before any answer (pipelined):
+   * answered in order, each whole, and the connection closes only after the last answer that asked
+   * for it. A response is no longer awaited before the next request is read, so this pins the order
+   * and completeness of answers.
+   */
+  @Test
+  void pipelinedRequestsOnOneConnectionAreAnsweredInOrderAndWhole() throws Exception {
+    byte[] small = random(3000, 41);
+    byte[] large = random(3 << 20, 42); // segmented: several stripes, streamed
+    assertEquals(200, put("pipe/small", small, Map.of()).status());
+    assertEquals(200, put("pipe/large", large, Map.of()).status());
+    List<String> keys =
+        List.of("pipe/small", "pipe/large", "pipe/missing", "pipe/small", "pipe/large");
+    ByteArrayOutputStream wire = new ByteArrayOutputStream();
+    for (int i = 0; i < keys.size(); i++) {
+      Signed signed = http.sign(SdkHttpMethod.GET, path(keys.get(i)), Map.of(), null);
+      String head = new String(signed.head(), StandardCharsets.UTF_8);
+      if (i < keys.size() - 1) {
+        head = head.replace("Connection: close\r\n", "Connection: keep-alive\r\n");
+      }
+      wire.writeBytes(head.getBytes(StandardCharsets.UTF_8));
+    }
+    try (Socket socket = new Socket("127.0.0.1", gateway.port())) {
+      socket.setSoTimeout(30_000);
+      socket.getOutputStream().write(wire.toByteArray());
+      socket.getOutputStream().flush();
+      InputStream in = new java.io.BufferedInputStream(socket.getInputStream());
+      for (String key : keys) {
+        Response r = readOne(in);
+        switch (key) {
+          case "pipe/small" -> {
+            assertEquals(200, r.status(), key);
+            assertArrayEquals(small, r.body(), key);
+          }
+          case "pipe/large" -> {
+            assertEquals(200, r.status(), key);
+            assertArrayEquals(large, r.body(), key);
+          }
+          default -> assertError(r, 404, "NoSuchKey");
+        }
+      }
+      assertEquals("close", readOneHeaderless(in), "the server closes after the last answer");
+    }
+  }
+
+  /** One response with a Content-Length body from a kept-alive stream. */
+  private static Response readOne(InputStream in) throws IOException {
+    String status = line(in);
+    int code = Integer.parseInt(status.split(" ")[1]);
+    Map<String, String> headers = new java.util.LinkedHashMap<>();
+    for (String l = line(in); !l.isEmpty(); l = line(in)) {
+      int colon = l.indexOf(':');
+      headers.put(
+          l.substring(0, colon).trim().toLowerCase(java.util.Locale.ROOT),
+          l.substring(colon + 1).trim());
+    }
+    int length = Integer.parseInt(headers.getOrDefault("content-length", "0"));
+    byte[] body = in.readNBytes(length);
+    assertEquals(length, body.length, "whole body");
+    return new Response(code, headers, body);
+  }
+
+  /** "close" if the stream ends here, else what follows. */
+  private static String readOneHeaderless(InputStream in) throws IOException {
+    int b = in.read();
+    return b < 0 ? "close" : "more bytes: " + (char) b;
+  }
+
+  private static String line(InputStream in) throws IOException {
+    ByteArrayOutputStream b = new ByteArrayOutputStream();
+    for (int c = in.read(); c != '\n'; c = in.read()) {
+      if (c < 0) {
+        throw new IOException("connection closed inside a response head");
+      }
+      if (c != '\r') {
+        b.write(c);
+      }
+    }
+    return b.toString(StandardCharsets.US_ASCII);
+  }
 }
