@@ -43,8 +43,19 @@ public interface HttpExchange {
    */
   void startResponse(int status, ResponseHeaders headers, long contentLength);
 
-  /** Writes (copies) response bytes; blocks while two buffers are already in flight. */
+  /**
+   * Writes (copies) response bytes. Blocks while more than 1 MiB of earlier writes is still on its
+   * way to the socket.
+   */
   void writeBody(ByteBuffer data);
+
+  /**
+   * Writes {@code data}'s remaining bytes without copying: the socket reads them from {@code data}
+   * itself, so they must not change until {@code onWritten} runs. It runs exactly once, when the
+   * write completed or failed: usually later, on another thread; also when this throws. Blocks as
+   * {@link #writeBody(ByteBuffer)} does.
+   */
+  void writeBodyOwned(ByteBuffer data, Runnable onWritten);
 
   void endResponse();
 

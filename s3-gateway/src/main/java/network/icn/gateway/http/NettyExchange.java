@@ -22,12 +22,23 @@ import java.nio.ByteBuffer;
 import java.time.Clock;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.util.ArrayDeque;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
 
 /** {@link HttpExchange} over a Netty channel whose reads are requested by its virtual thread. */
 final class NettyExchange implements HttpExchange {
+  /**
+   * Response bytes that may be on their way to the socket when a body write returns: as much as the
+   * read path's stripe (one write in flight while the next stripe is read), and four chunks when it
+   * writes chunk by chunk.
+   */
+  static final long MAX_IN_FLIGHT_BYTES = 1 << 20;
+
+  /** A body write not known to be complete. */
+  private record Pending(ChannelFuture future, int bytes) {}
+
   private final ConnectionHandler connection;
   private final Channel channel;
   private final HttpRequest request;
@@ -46,7 +57,8 @@ final class NettyExchange implements HttpExchange {
   private long bytesIn;
   private long bytesOut;
   private String operation = "-";
-  private ChannelFuture inFlight;
+  private final ArrayDeque<Pending> inFlight = new ArrayDeque<>();
+  private long inFlightBytes;
 
   NettyExchange(
       ConnectionHandler connection,
@@ -196,8 +208,8 @@ final class NettyExchange implements HttpExchange {
     copyHeaders(headers, response);
     HttpUtil.setContentLength(response, contentLength);
     finishHeaders(response, code);
+    // Flushed with the first body buffer, which later writes wait for.
     channel.write(response).addListener(ChannelFutureListener.CLOSE_ON_FAILURE);
-    inFlight = null; // flushed with the first body buffer, which the next write waits for
   }
 
   @Override
@@ -211,20 +223,61 @@ final class NettyExchange implements HttpExchange {
     }
     ByteBuf buf = channel.alloc().buffer(n);
     buf.writeBytes(data);
-    ChannelFuture previous = inFlight;
-    inFlight = channel.writeAndFlush(new DefaultHttpContent(buf));
+    send(buf, n);
+    awaitRoom();
+  }
+
+  @Override
+  public void writeBodyOwned(ByteBuffer data, Runnable onWritten) {
+    ChannelFuture written;
+    int n;
+    try {
+      if (!responseStarted || responseEnded) {
+        throw new IllegalStateException("no streamed response in progress");
+      }
+      n = data.remaining();
+      if (n == 0) {
+        onWritten.run();
+        return;
+      }
+      // A wrapper over data's memory, not a copy; releasing it does not free data.
+      written = send(Unpooled.wrappedBuffer(data), n);
+    } catch (RuntimeException | Error e) {
+      onWritten.run();
+      throw e;
+    }
+    written.addListener(ignored -> onWritten.run());
+    awaitRoom();
+  }
+
+  /** Writes one body buffer and notes it in flight. */
+  private ChannelFuture send(ByteBuf buf, int n) {
+    ChannelFuture future = channel.writeAndFlush(new DefaultHttpContent(buf));
     bytesOut += n;
-    if (previous != null) {
-      awaitWrite(previous);
+    inFlight.add(new Pending(future, n));
+    inFlightBytes += n;
+    return future;
+  }
+
+  /** Waits for the oldest writes while more than {@link #MAX_IN_FLIGHT_BYTES} are in flight. */
+  private void awaitRoom() {
+    while (inFlight.size() > 1 && inFlightBytes > MAX_IN_FLIGHT_BYTES) {
+      Pending oldest = inFlight.poll();
+      inFlightBytes -= oldest.bytes();
+      awaitWrite(oldest.future());
     }
   }
 
   @Override
   public void endResponse() {
-    ChannelFuture previous = inFlight;
-    inFlight = null;
+    boolean failed = false;
+    for (Pending pending : inFlight) {
+      failed |= pending.future().isDone() && !pending.future().isSuccess();
+    }
+    inFlight.clear();
+    inFlightBytes = 0;
     responseEnded = true;
-    if (previous != null && previous.isDone() && !previous.isSuccess()) {
+    if (failed) {
       keepAlive = false;
       throw new PeerGoneException("connection closed by the client during the response");
     }

@@ -19,6 +19,7 @@ import network.icn.erasure.stripe.StripeSlice;
 import network.icn.erasure.stripe.StripeSpan;
 import network.icn.gateway.metadata.SegmentRecord;
 import network.icn.gateway.metadata.ShardRecord;
+import network.icn.gateway.shard.DirectBufferPool;
 import network.icn.gateway.shard.ReadSignal;
 import network.icn.gateway.shard.ShardFetch;
 
@@ -26,14 +27,22 @@ import network.icn.gateway.shard.ShardFetch;
  * Reads a byte range of one segment, stripe by stripe, streaming into a sink.
  *
  * <p>Per stripe: wait up to the hedge delay for the data chunks the range needs (streams from the
- * data shards opened at the first stripe); if they all arrive with the right CRC32C, copy them out,
- * no decoding. Otherwise (a stream failed, a chunk is late or corrupt) open the other shards from
- * this stripe on, wait up to the read timeout for k good chunks, and decode. A shard that failed or
- * missed a stripe's deadline is abandoned for the rest of the segment. Fewer than k good chunks is
- * {@link ObjectError#READ_QUORUM_NOT_MET}; nothing of that stripe reaches the sink. Not
- * thread-safe: one per read.
+ * data shards opened at the first stripe); if they all arrive with the right CRC32C, hand the
+ * needed slice of each straight to the sink ({@link ObjectSink#writeOwned}: no copy, no decoding;
+ * the chunk goes back to the pool when the sink is done with it). Otherwise (a stream failed, a
+ * chunk is late or corrupt) open the other shards from this stripe on, wait up to the read timeout
+ * for k good chunks, decode into a pooled stripe buffer (the one copy) and hand that to the sink. A
+ * shard that failed or missed a stripe's deadline is abandoned for the rest of the segment. Fewer
+ * than k good chunks is {@link ObjectError#READ_QUORUM_NOT_MET}; nothing of that stripe reaches the
+ * sink. Every pooled buffer goes back to the pool on every path. Not thread-safe: one per read.
  */
 final class SegmentReader {
+  /** CRC32C verdicts of a stripe's chunks, checked once per chunk. */
+  private static final byte UNCHECKED = 0;
+
+  private static final byte GOOD = 1;
+  private static final byte BAD = 2;
+
   /** What one segment read found. */
   record Outcome(
       long bytes, List<ChunkId> corrupt, List<ChunkId> unavailable, long decoded, boolean hedged) {}
@@ -41,13 +50,13 @@ final class SegmentReader {
   private final WriterContext ctx;
   private final ErasureScheme scheme;
   private final StripeDecoder decoder;
-  private final ByteBuffer out;
+  private final DirectBufferPool pool;
 
   SegmentReader(WriterContext ctx, ErasureScheme scheme) {
     this.ctx = ctx;
     this.scheme = scheme;
     this.decoder = new StripeDecoder(scheme, ctx.codec(scheme));
-    this.out = ByteBuffer.allocate((int) scheme.stripeDataSize());
+    this.pool = ctx.readBuffers();
   }
 
   Outcome read(SegmentRecord segment, long offset, long length, ObjectSink sink)
@@ -73,23 +82,29 @@ final class SegmentReader {
       for (long s = span.firstStripe(); s < span.endStripe(); s++) {
         StripeSlice slice = layout.slice(s, offset, length);
         ByteBuffer[] chunks = new ByteBuffer[total];
+        byte[] verdicts = new byte[total];
         int[] crcs = new int[total];
         for (int i = 0; i < total; i++) {
           crcs[i] = shards[i] == null ? 0 : shards[i].chunkCrc32c((int) s);
         }
-        for (int j = slice.firstDataShard(); j <= slice.lastDataShard(); j++) {
-          open(j, s, span, layout, shards, fetches, abandoned, signal);
-        }
-        // Phase 1: the needed data chunks, up to the hedge delay.
-        long deadline = System.nanoTime() + hedgeNanos;
-        boolean direct = gather(slice, s, chunks, crcs, fetches, abandoned, signal, deadline, true);
-        if (!direct) {
+        try {
+          for (int j = slice.firstDataShard(); j <= slice.lastDataShard(); j++) {
+            open(j, s, span, layout, shards, fetches, abandoned, signal);
+          }
+          // Phase 1: the needed data chunks, up to the hedge delay.
+          long deadline = System.nanoTime() + hedgeNanos;
+          boolean direct =
+              gather(slice, s, chunks, verdicts, crcs, fetches, abandoned, signal, deadline, true);
+          if (direct) {
+            bytes += writeDirect(slice, chunks, sink);
+            continue;
+          }
           hedged = true;
           for (int i = 0; i < total; i++) {
             open(i, s, span, layout, shards, fetches, abandoned, signal);
           }
           deadline = System.nanoTime() + timeoutNanos;
-          gather(slice, s, chunks, crcs, fetches, abandoned, signal, deadline, false);
+          gather(slice, s, chunks, verdicts, crcs, fetches, abandoned, signal, deadline, false);
           for (int i = 0; i < total; i++) {
             if (chunks[i] == null && fetches[i] != null && !abandoned[i]) {
               abandon(i, fetches, abandoned); // missed the deadline: too slow for this read
@@ -98,40 +113,42 @@ final class SegmentReader {
               unavailable.add(new ChunkId(s, i));
             }
           }
-        }
-        out.clear();
-        ReadReport report;
-        try {
-          report =
-              decoder.readStripe(
-                  layout,
-                  s,
-                  chunks,
-                  crcs,
-                  layout.stripeDataOffset(s) + slice.offsetInStripe(),
-                  slice.length(),
-                  out);
-        } catch (ErasureException e) {
-          corrupt.addAll(badChunks(s, chunks, crcs, layout.chunkLength(s)));
-          if (e.error() == ErasureError.NOT_ENOUGH_SHARDS
-              || e.error() == ErasureError.CHECKSUM_MISMATCH) {
-            throw new ObjectException(
-                ObjectError.READ_QUORUM_NOT_MET,
-                "segment " + segment.segmentId() + ": " + e.getMessage(),
-                e);
+          ByteBuffer out = pool.acquire((int) scheme.stripeDataSize());
+          ReadReport report;
+          try {
+            report =
+                decoder.readStripe(
+                    layout,
+                    s,
+                    chunks,
+                    crcs,
+                    layout.stripeDataOffset(s) + slice.offsetInStripe(),
+                    slice.length(),
+                    out);
+          } catch (ErasureException e) {
+            pool.release(out);
+            corrupt.addAll(badChunks(s, chunks, crcs, layout.chunkLength(s)));
+            if (e.error() == ErasureError.NOT_ENOUGH_SHARDS
+                || e.error() == ErasureError.CHECKSUM_MISMATCH) {
+              throw new ObjectException(
+                  ObjectError.READ_QUORUM_NOT_MET,
+                  "segment " + segment.segmentId() + ": " + e.getMessage(),
+                  e);
+            }
+            throw e;
+          } catch (RuntimeException | Error e) {
+            pool.release(out);
+            throw e;
           }
-          throw e;
+          corrupt.addAll(report.corruptChunks());
+          decoded += report.stripesDecoded();
+          release(chunks);
+          out.flip();
+          bytes += out.remaining();
+          sink.writeOwned(out, () -> pool.release(out));
+        } finally {
+          release(chunks); // on a failure; after a write, what the sink was not given
         }
-        corrupt.addAll(report.corruptChunks());
-        decoded += report.stripesDecoded();
-        for (int i = 0; i < total; i++) {
-          if (chunks[i] != null && fetches[i] != null) {
-            fetches[i].recycle(chunks[i]);
-          }
-        }
-        out.flip();
-        bytes += out.remaining();
-        sink.write(out);
       }
     } finally {
       for (ShardFetch fetch : fetches) {
@@ -146,6 +163,36 @@ final class SegmentReader {
   }
 
   /**
+   * Hands the range's slice of each needed data chunk (all present and good) to the sink, which
+   * returns the chunk to the pool when done with it.
+   *
+   * @return bytes written
+   */
+  private long writeDirect(StripeSlice slice, ByteBuffer[] chunks, ObjectSink sink)
+      throws IOException {
+    long n = 0;
+    for (int j = slice.firstDataShard(); j <= slice.lastDataShard(); j++) {
+      ByteBuffer chunk = chunks[j];
+      chunks[j] = null; // the sink's now
+      ByteBuffer part =
+          chunk.slice(chunk.position() + slice.offsetInChunk(j), slice.lengthInChunk(j));
+      n += part.remaining();
+      sink.writeOwned(part, () -> pool.release(chunk));
+    }
+    return n;
+  }
+
+  /** Returns the chunks still held to the pool. */
+  private void release(ByteBuffer[] chunks) {
+    for (int i = 0; i < chunks.length; i++) {
+      if (chunks[i] != null) {
+        pool.release(chunks[i]);
+        chunks[i] = null;
+      }
+    }
+  }
+
+  /**
    * Collects chunks of stripe {@code s} until the deadline. Direct mode waits for the needed data
    * chunks and returns whether all arrived good; otherwise it waits for k good chunks of any shard.
    */
@@ -153,6 +200,7 @@ final class SegmentReader {
       StripeSlice slice,
       long s,
       ByteBuffer[] chunks,
+      byte[] verdicts,
       int[] crcs,
       ShardFetch[] fetches,
       boolean[] abandoned,
@@ -181,7 +229,10 @@ final class SegmentReader {
           }
         }
         if (chunks[i] != null) {
-          if (isGood(chunks[i], crcs[i], chunkLength)) {
+          if (verdicts[i] == UNCHECKED) {
+            verdicts[i] = isGood(chunks[i], crcs[i], chunkLength) ? GOOD : BAD;
+          }
+          if (verdicts[i] == GOOD) {
             good++;
           } else {
             neededBad = true;
@@ -256,7 +307,8 @@ final class SegmentReader {
       return;
     }
     ShardFetch fetch =
-        new ShardFetch(i, layout, s, span.endStripe(), ctx.config().readQueueChunks(), signal);
+        new ShardFetch(
+            i, layout, s, span.endStripe(), ctx.config().readQueueChunks(), signal, pool);
     fetches[i] = fetch;
     fetch.started(
         ctx.client()

@@ -7,6 +7,7 @@ import network.icn.agent.client.AgentClient;
 import network.icn.erasure.ErasureScheme;
 import network.icn.erasure.ReedSolomon;
 import network.icn.gateway.metadata.MetadataStore;
+import network.icn.gateway.shard.DirectBufferPool;
 import network.icn.gateway.shard.NodeDirectory;
 import network.icn.gateway.shard.SuspectNodes;
 import network.icn.placement.api.PlacementService;
@@ -16,6 +17,12 @@ import network.icn.placement.api.PlacementService;
  * Thread-safe; one per gateway.
  */
 public final class WriterContext {
+  /**
+   * Idle read buffers kept for reuse: 64 MiB, about six concurrent whole-object GETs' worth at the
+   * default scheme (a fetch holds up to its queue depth plus two chunks, the response up to 1 MiB).
+   */
+  static final long READ_BUFFERS_IDLE_BYTES = 64L << 20;
+
   private final PlacementService placement;
   private final AgentClient client;
   private final NodeDirectory nodes;
@@ -26,6 +33,7 @@ public final class WriterContext {
   private final ObjectStats stats;
   private final InFlightSegments inFlight = new InFlightSegments();
   private final SuspectNodes suspects;
+  private final DirectBufferPool readBuffers = new DirectBufferPool(READ_BUFFERS_IDLE_BYTES);
   private final java.util.concurrent.ConcurrentHashMap<Long, ReedSolomon> codecs =
       new java.util.concurrent.ConcurrentHashMap<>();
 
@@ -87,6 +95,11 @@ public final class WriterContext {
   /** The segments being written by this process (the GC sweep keeps their shards). */
   public InFlightSegments inFlight() {
     return inFlight;
+  }
+
+  /** The direct buffers of the read path (chunks and decoded stripes), shared by all reads. */
+  public DirectBufferPool readBuffers() {
+    return readBuffers;
   }
 
   /** Nodes this process recently failed to reach; writers place new shards elsewhere. */

@@ -1,5 +1,6 @@
 package network.icn.gateway.s3;
 
+import java.nio.ByteBuffer;
 import java.time.Instant;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
@@ -9,11 +10,13 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import network.icn.gateway.http.HttpExchange;
 import network.icn.gateway.http.ResponseHeaders;
 import network.icn.gateway.metadata.ContentHeaders;
 import network.icn.gateway.metadata.ObjectRecord;
 import network.icn.gateway.metadata.PartBoundary;
 import network.icn.gateway.object.ByteRange;
+import network.icn.gateway.object.ObjectSink;
 import network.icn.gateway.object.ObjectStore;
 import network.icn.gateway.object.PartRanges;
 import network.icn.gateway.object.UploadPartRequest;
@@ -111,24 +114,51 @@ final class ObjectReadHandler {
     }
     // The status line waits for the first decoded bytes: an object that cannot be read at all
     // (fewer than k shards of its first stripe) is a plain 503 error, not a cut 200.
-    int okStatus = status;
-    long length = part.length();
-    boolean[] started = {false};
-    objects.read(
-        record,
-        range,
-        data -> {
-          if (!started[0]) {
-            started[0] = true;
-            request.exchange().startResponse(okStatus, headers, length);
-          }
-          request.exchange().writeBody(data);
-          data.position(data.limit());
-        });
-    if (!started[0]) {
-      request.exchange().startResponse(okStatus, headers, length);
-    }
+    ResponseBody body = new ResponseBody(request.exchange(), status, headers, part.length());
+    objects.read(record, range, body);
+    body.start();
     request.exchange().endResponse();
+  }
+
+  /** The object's bytes into the response, which starts at the first bytes. */
+  private static final class ResponseBody implements ObjectSink {
+    private final HttpExchange exchange;
+    private final int status;
+    private final ResponseHeaders headers;
+    private final long length;
+    private boolean started;
+
+    ResponseBody(HttpExchange exchange, int status, ResponseHeaders headers, long length) {
+      this.exchange = exchange;
+      this.status = status;
+      this.headers = headers;
+      this.length = length;
+    }
+
+    void start() {
+      if (!started) {
+        started = true;
+        exchange.startResponse(status, headers, length);
+      }
+    }
+
+    @Override
+    public void write(ByteBuffer data) {
+      start();
+      exchange.writeBody(data);
+      data.position(data.limit());
+    }
+
+    @Override
+    public void writeOwned(ByteBuffer data, Runnable release) {
+      try {
+        start();
+      } catch (RuntimeException | Error e) {
+        release.run();
+        throw e;
+      }
+      exchange.writeBodyOwned(data, release);
+    }
   }
 
   private static int partNumber(String value) {

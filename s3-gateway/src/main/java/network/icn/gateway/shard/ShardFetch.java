@@ -10,9 +10,14 @@ import network.icn.erasure.stripe.ShardLayout;
 
 /**
  * One shard's bytes for a run of stripes, streaming from an agent, cut back into chunks (chunk i of
- * each stripe). Implements the client's sink: bytes are copied into chunk buffers and complete
- * chunks are queued; when {@code depth} chunks wait unread, the sink's stage stays pending so the
- * client stops reading the socket (back-pressure) until the reader takes one.
+ * each stripe). Implements the client's sink: bytes are copied into direct chunk buffers from a
+ * {@link DirectBufferPool} and complete chunks are queued; when {@code depth} chunks wait unread,
+ * the sink's stage stays pending so the client stops reading the socket (back-pressure) until the
+ * reader takes one.
+ *
+ * <p>A chunk {@link #take taken} belongs to the reader, which returns it to the pool when nothing
+ * reads it any more (possibly after the response wrote it). Chunks the reader skips and those still
+ * queued or being filled at {@link #close()} go back to the pool here.
  *
  * <p>Thread-safe: the client thread feeds it, the reader takes from it.
  */
@@ -25,8 +30,8 @@ public final class ShardFetch implements AgentClient.ShardSink {
   private final long endStripe;
   private final int depth;
   private final ReadSignal signal;
+  private final DirectBufferPool pool;
   private final ArrayDeque<Chunk> ready = new ArrayDeque<>();
-  private final ArrayDeque<ByteBuffer> spare = new ArrayDeque<>();
   private long filling;
   private ByteBuffer current;
   private CompletableFuture<Void> paused;
@@ -34,20 +39,25 @@ public final class ShardFetch implements AgentClient.ShardSink {
   private boolean closed;
   private Throwable failure;
 
-  /** Fetches chunks of stripes {@code [firstStripe, endStripe)} of shard {@code shard}. */
+  /**
+   * Fetches chunks of stripes {@code [firstStripe, endStripe)} of shard {@code shard} into buffers
+   * of {@code pool}.
+   */
   public ShardFetch(
       int shard,
       ShardLayout layout,
       long firstStripe,
       long endStripe,
       int depth,
-      ReadSignal signal) {
+      ReadSignal signal,
+      DirectBufferPool pool) {
     this.shard = shard;
     this.layout = Objects.requireNonNull(layout, "layout");
     this.filling = firstStripe;
     this.endStripe = endStripe;
     this.depth = depth;
     this.signal = Objects.requireNonNull(signal, "signal");
+    this.pool = Objects.requireNonNull(pool, "pool");
   }
 
   public int shard() {
@@ -83,12 +93,8 @@ public final class ShardFetch implements AgentClient.ShardSink {
               new IllegalStateException("agent sent more bytes than asked for"));
         }
         if (current == null) {
-          ByteBuffer buffer = spare.poll();
-          if (buffer == null || buffer.capacity() < layout.scheme().chunkSize()) {
-            buffer = ByteBuffer.allocate(layout.scheme().chunkSize());
-          }
-          buffer.clear().limit(layout.chunkLength(filling));
-          current = buffer;
+          current = pool.acquire(layout.scheme().chunkSize());
+          current.limit(layout.chunkLength(filling));
         }
         int n = Math.min(current.remaining(), data.remaining());
         current.put(current.position(), data, data.position(), n);
@@ -117,15 +123,16 @@ public final class ShardFetch implements AgentClient.ShardSink {
   }
 
   /**
-   * The chunk of {@code stripe}, if it has arrived; chunks of earlier stripes are dropped. Returns
-   * {@code null} if it has not arrived (yet, or ever: see {@link #failed()}).
+   * The chunk of {@code stripe}, if it has arrived; chunks of earlier stripes are dropped (returned
+   * to the pool). Returns {@code null} if it has not arrived (yet, or ever: see {@link #failed()}).
+   * A chunk returned is the caller's, to {@link DirectBufferPool#release release} when done.
    */
   public ByteBuffer take(long stripe) {
     CompletableFuture<Void> resume = null;
     ByteBuffer found = null;
     synchronized (this) {
       while (!ready.isEmpty() && ready.peek().stripe() < stripe) {
-        spare.add(ready.poll().data());
+        pool.release(ready.poll().data());
       }
       if (!ready.isEmpty() && ready.peek().stripe() == stripe) {
         found = ready.poll().data();
@@ -139,13 +146,6 @@ public final class ShardFetch implements AgentClient.ShardSink {
       resume.complete(null);
     }
     return found;
-  }
-
-  /** Gives a chunk buffer back for reuse once the reader is done with it. */
-  public synchronized void recycle(ByteBuffer buffer) {
-    if (spare.size() < depth) {
-      spare.add(buffer);
-    }
   }
 
   /** Whether the stream failed (node down, refused, timed out, cut): no more chunks will come. */
@@ -165,14 +165,24 @@ public final class ShardFetch implements AgentClient.ShardSink {
     signal.signal();
   }
 
-  /** Stops the stream: a pending or future sink stage fails, so the client drops the connection. */
+  /**
+   * Stops the stream: a pending or future sink stage fails, so the client drops the connection. The
+   * chunks not taken go back to the pool. Idempotent.
+   */
   public void close() {
     CompletableFuture<Void> pending;
     synchronized (this) {
       closed = true;
       pending = paused;
       paused = null;
+      for (Chunk chunk : ready) {
+        pool.release(chunk.data());
+      }
       ready.clear();
+      if (current != null) {
+        pool.release(current);
+        current = null;
+      }
     }
     if (pending != null) {
       pending.completeExceptionally(new IllegalStateException("fetch closed"));
