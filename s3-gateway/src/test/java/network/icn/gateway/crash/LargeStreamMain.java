@@ -59,17 +59,17 @@ public final class LargeStreamMain {
                 Duration.ofSeconds(120),
                 Duration.ofSeconds(120),
                 Duration.ofSeconds(300));
-    ErasureObjectStore store =
-        new ErasureObjectStore(
-            new WriterContext(
-                placement,
-                new SyntheticAgentClient(scheme.data(), keys),
-                new NodeDirectory(placement),
-                metadata,
-                config,
-                clock,
-                new SplittableRandom(5),
-                new ObjectStats()));
+    WriterContext context =
+        new WriterContext(
+            placement,
+            new SyntheticAgentClient(scheme.data(), keys),
+            new NodeDirectory(placement),
+            metadata,
+            config,
+            clock,
+            new SplittableRandom(5),
+            new ObjectStats());
+    ErasureObjectStore store = new ErasureObjectStore(context);
 
     MessageDigest written = MessageDigest.getInstance("SHA-256");
     ByteBuffer block = ByteBuffer.allocate(1 << 20);
@@ -115,6 +115,10 @@ public final class LargeStreamMain {
         Duration.between(start, wrote).toMillis() / 1000.0,
         Duration.between(wrote, readDone).toMillis() / 1000.0);
     System.out.flush();
-    System.exit(w.equals(r) && bytes[0] == total ? 0 : 2);
+    int lent = context.readBuffers().outstanding();
+    if (lent != 0) {
+      System.err.println(lent + " read buffers not returned to the pool");
+    }
+    System.exit(w.equals(r) && bytes[0] == total && lent == 0 ? 0 : 2);
   }
 }
