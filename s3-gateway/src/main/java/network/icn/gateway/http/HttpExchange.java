@@ -57,6 +57,12 @@ public interface HttpExchange {
    */
   void writeBodyOwned(ByteBuffer data, Runnable onWritten);
 
+  /**
+   * {@link #writeBodyOwned(ByteBuffer, Runnable)} for several buffers sent in this order as one
+   * write; {@code onWritten} runs once for all of them.
+   */
+  void writeBodyOwned(ByteBuffer[] parts, Runnable onWritten);
+
   void endResponse();
 
   boolean responseStarted();

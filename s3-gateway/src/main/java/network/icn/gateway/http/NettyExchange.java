@@ -5,6 +5,7 @@ import io.netty.buffer.Unpooled;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelFuture;
 import io.netty.channel.ChannelFutureListener;
+import io.netty.channel.ChannelPromise;
 import io.netty.handler.codec.http.DefaultFullHttpResponse;
 import io.netty.handler.codec.http.DefaultHttpContent;
 import io.netty.handler.codec.http.DefaultHttpResponse;
@@ -30,11 +31,11 @@ import java.util.function.Consumer;
 /** {@link HttpExchange} over a Netty channel whose reads are requested by its virtual thread. */
 final class NettyExchange implements HttpExchange {
   /**
-   * Response bytes that may be on their way to the socket when a body write returns: as much as the
-   * read path's stripe (one write in flight while the next stripe is read), and four chunks when it
-   * writes chunk by chunk.
+   * Response bytes that may be on their way to the socket when a body write returns: two of the
+   * read path's 1 MiB stripes (each one write, from the chunk buffers themselves), so the socket
+   * always has the next stripe queued while the reader gathers the one after.
    */
-  static final long MAX_IN_FLIGHT_BYTES = 1 << 20;
+  static final long MAX_IN_FLIGHT_BYTES = 2 << 20;
 
   /** A body write not known to be complete. */
   private record Pending(ChannelFuture future, int bytes) {}
@@ -229,30 +230,45 @@ final class NettyExchange implements HttpExchange {
 
   @Override
   public void writeBodyOwned(ByteBuffer data, Runnable onWritten) {
-    ChannelFuture written;
-    int n;
+    writeBodyOwned(new ByteBuffer[] {data}, onWritten);
+  }
+
+  @Override
+  public void writeBodyOwned(ByteBuffer[] parts, Runnable onWritten) {
     try {
       if (!responseStarted || responseEnded) {
         throw new IllegalStateException("no streamed response in progress");
       }
-      n = data.remaining();
+      int n = 0;
+      for (ByteBuffer part : parts) {
+        n += part.remaining();
+      }
       if (n == 0) {
         onWritten.run();
         return;
       }
-      // A wrapper over data's memory, not a copy; releasing it does not free data.
-      written = send(Unpooled.wrappedBuffer(data), n);
+      // Wrappers over the parts' memory, not copies; releasing them does not free the parts. The
+      // listener is attached before the write, so it runs once, on the event loop, when the write
+      // completes or fails.
+      ByteBuf body =
+          parts.length == 1 ? Unpooled.wrappedBuffer(parts[0]) : Unpooled.wrappedBuffer(parts);
+      ChannelPromise promise = channel.newPromise();
+      promise.addListener(ignored -> onWritten.run());
+      send(body, n, promise);
     } catch (RuntimeException | Error e) {
       onWritten.run();
       throw e;
     }
-    written.addListener(ignored -> onWritten.run());
     awaitRoom();
   }
 
   /** Writes one body buffer and notes it in flight. */
   private ChannelFuture send(ByteBuf buf, int n) {
-    ChannelFuture future = channel.writeAndFlush(new DefaultHttpContent(buf));
+    return send(buf, n, channel.newPromise());
+  }
+
+  private ChannelFuture send(ByteBuf buf, int n, ChannelPromise promise) {
+    ChannelFuture future = channel.writeAndFlush(new DefaultHttpContent(buf), promise);
     bytesOut += n;
     inFlight.add(new Pending(future, n));
     inFlightBytes += n;

@@ -3,6 +3,7 @@ package network.icn.gateway.object;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.ByteBuffer;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Receives an object's bytes in order. A call returns only when the bytes are consumed (written to
@@ -25,6 +26,36 @@ public interface ObjectSink {
       write(data);
     } finally {
       release.run();
+    }
+  }
+
+  /**
+   * {@link #writeOwned(ByteBuffer, Runnable)} for several buffers, in order; {@code release} runs
+   * exactly once, when none of them is read any more (also when this throws). This default hands
+   * each part to {@link #writeOwned(ByteBuffer, Runnable)} and releases after the last one is
+   * released.
+   */
+  default void writeOwned(ByteBuffer[] parts, Runnable release) throws IOException {
+    if (parts.length == 0) {
+      release.run();
+      return;
+    }
+    AtomicInteger left = new AtomicInteger(parts.length);
+    Runnable one =
+        () -> {
+          if (left.decrementAndGet() == 0) {
+            release.run();
+          }
+        };
+    for (int i = 0; i < parts.length; i++) {
+      try {
+        writeOwned(parts[i], one);
+      } catch (IOException | RuntimeException | Error e) {
+        for (int j = i + 1; j < parts.length; j++) {
+          one.run(); // parts never handed over
+        }
+        throw e;
+      }
     }
   }
 

@@ -170,15 +170,22 @@ final class SegmentReader {
    */
   private long writeDirect(StripeSlice slice, ByteBuffer[] chunks, ObjectSink sink)
       throws IOException {
+    int first = slice.firstDataShard();
+    int count = slice.lastDataShard() - first + 1;
+    ByteBuffer[] owned = new ByteBuffer[count];
+    ByteBuffer[] parts = new ByteBuffer[count];
     long n = 0;
-    for (int j = slice.firstDataShard(); j <= slice.lastDataShard(); j++) {
+    for (int j = first; j <= slice.lastDataShard(); j++) {
       ByteBuffer chunk = chunks[j];
       chunks[j] = null; // the sink's now
-      ByteBuffer part =
+      owned[j - first] = chunk;
+      parts[j - first] =
           chunk.slice(chunk.position() + slice.offsetInChunk(j), slice.lengthInChunk(j));
-      n += part.remaining();
-      sink.writeOwned(part, () -> pool.release(chunk));
+      n += parts[j - first].remaining();
     }
+    // One write per stripe: the sink sends the chunks' slices together and returns them all to
+    // the pool when it is done with them.
+    sink.writeOwned(parts, () -> pool.release(owned));
     return n;
   }
 

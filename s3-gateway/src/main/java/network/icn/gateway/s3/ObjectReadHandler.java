@@ -159,6 +159,17 @@ final class ObjectReadHandler {
       }
       exchange.writeBodyOwned(data, release);
     }
+
+    @Override
+    public void writeOwned(ByteBuffer[] parts, Runnable release) {
+      try {
+        start();
+      } catch (RuntimeException | Error e) {
+        release.run();
+        throw e;
+      }
+      exchange.writeBodyOwned(parts, release);
+    }
   }
 
   private static int partNumber(String value) {

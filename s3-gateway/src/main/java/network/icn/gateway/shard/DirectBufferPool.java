@@ -77,6 +77,13 @@ public final class DirectBufferPool {
     }
   }
 
+  /** {@link #release(ByteBuffer)} for each of {@code buffers}, under one lock. */
+  public synchronized void release(ByteBuffer... buffers) {
+    for (ByteBuffer buffer : buffers) {
+      release(buffer);
+    }
+  }
+
   /** Buffers lent and not returned yet. */
   public synchronized int outstanding() {
     return lent.size();

@@ -71,6 +71,14 @@ class GetObjectBuffersEndToEndTest {
     for (var agent : gateway.cluster.agents()) {
       agent.start();
     }
+    // A restarted agent serves again once the gateway reaches it: wait for that, so that the next
+    // test does not start against agents that are still coming back.
+    long deadline = System.nanoTime() + 30_000_000_000L;
+    while (get(null).status() != 200) {
+      assertTrue(System.nanoTime() < deadline, "the object is readable again after a restart");
+      Thread.sleep(100);
+    }
+    assertAllBuffersReturned();
   }
 
   /** Waits until every read buffer is back in the pool (the last releases run on the loop). */
