@@ -43,7 +43,7 @@ final class WorkFloor {
   private static final int MIB = 1 << 20;
   private static final int OBJECT = 64 * MIB;
   private static final int IO_BUFFER = 256 << 10;
-  private static final int ROUNDS = 5;
+  private static final int ROUNDS = 9;
 
   /** Milliseconds of CPU per 64 MiB object for each piece of work. */
   record Costs(
