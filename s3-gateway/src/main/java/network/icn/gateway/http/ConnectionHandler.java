@@ -127,18 +127,26 @@ final class ConnectionHandler extends ChannelInboundHandlerAdapter {
    * thread per request.
    */
   void writeLastAndReadNext(Object message) {
-    readRequested = inbound.isEmpty();
-    boolean read = readRequested;
-    channel
-        .eventLoop()
-        .execute(
-            () -> {
-              lastWrite = channel.writeAndFlush(message);
-              lastWrite.addListener(ChannelFutureListener.CLOSE_ON_FAILURE);
-              if (read) {
-                channel.read();
-              }
-            });
+    boolean read = inbound.isEmpty();
+    try {
+      channel
+          .eventLoop()
+          .execute(
+              () -> {
+                lastWrite = channel.writeAndFlush(message);
+                lastWrite.addListener(ChannelFutureListener.CLOSE_ON_FAILURE);
+                if (read) {
+                  channel.read();
+                }
+              });
+    } catch (RejectedExecutionException e) {
+      // The event loop is shutting down: the message cannot go out, and the connection ends.
+      ReferenceCountUtil.release(message);
+      channel.close();
+      inbound.add(CLOSED);
+      return;
+    }
+    readRequested = read;
   }
 
   /** Closes the channel once every response written so far has gone out. */
