@@ -659,37 +659,16 @@ class RawHttpEdgeCasesTest {
 
   /** One response with a Content-Length body from a kept-alive stream. */
   private static Response readOne(InputStream in) throws IOException {
-    String status = line(in);
-    int code = Integer.parseInt(status.split(" ")[1]);
-    Map<String, String> headers = new java.util.LinkedHashMap<>();
-    for (String l = line(in); !l.isEmpty(); l = line(in)) {
-      int colon = l.indexOf(':');
-      headers.put(
-          l.substring(0, colon).trim().toLowerCase(java.util.Locale.ROOT),
-          l.substring(colon + 1).trim());
-    }
-    int length = Integer.parseInt(headers.getOrDefault("content-length", "0"));
+    Response head = RawHttp.parse(readHead(in).getBytes(StandardCharsets.ISO_8859_1));
+    int length = Integer.parseInt(head.header("Content-Length").orElse("0"));
     byte[] body = in.readNBytes(length);
     assertEquals(length, body.length, "whole body");
-    return new Response(code, headers, body);
+    return new Response(head.status(), head.headers(), body);
   }
 
   /** "close" if the stream ends here, else what follows. */
   private static String readOneHeaderless(InputStream in) throws IOException {
     int b = in.read();
     return b < 0 ? "close" : "more bytes: " + (char) b;
-  }
-
-  private static String line(InputStream in) throws IOException {
-    ByteArrayOutputStream b = new ByteArrayOutputStream();
-    for (int c = in.read(); c != '\n'; c = in.read()) {
-      if (c < 0) {
-        throw new IOException("connection closed inside a response head");
-      }
-      if (c != '\r') {
-        b.write(c);
-      }
-    }
-    return b.toString(StandardCharsets.US_ASCII);
   }
 }
